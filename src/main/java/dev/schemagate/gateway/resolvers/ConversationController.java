@@ -1,0 +1,87 @@
+package dev.schemagate.gateway.resolvers;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import dev.schemagate.gateway.model.AiState;
+import dev.schemagate.gateway.model.Conversation;
+import dev.schemagate.gateway.model.Memory;
+import dev.schemagate.gateway.model.StoredFile;
+import dev.schemagate.gateway.paging.Connection;
+import dev.schemagate.gateway.paging.Paging;
+import dev.schemagate.gateway.sql.ConversationCriteria;
+import dev.schemagate.gateway.sql.ConversationFilesKey;
+import dev.schemagate.gateway.sql.ConversationMemoriesKey;
+import dev.schemagate.gateway.sql.ConversationStore;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** {@code Conversation} and its root queries; messages live in {@link MessageController}. */
+@Controller
+public class ConversationController {
+
+    private final ConversationStore conversations;
+    private final Paging paging;
+
+    public ConversationController(ConversationStore conversations, Paging paging) {
+        this.conversations = conversations;
+        this.paging = paging;
+    }
+
+    @QueryMapping
+    public CompletableFuture<Conversation> conversation(@Argument String id, DataLoader<UUID, Conversation> conversationById) {
+        return conversationById.load(Ids.parse("id", id));
+    }
+
+    @QueryMapping
+    public Mono<Connection<Conversation>> conversations(@Argument Integer first, @Argument String after,
+            @Argument ConversationFilterInput filter, DataLoader<UUID, Conversation> conversationById) {
+        ConversationCriteria criteria = ConversationFilterInput.criteria(filter);
+        return conversations.page(criteria, paging.forward(first, after, ConversationStore.ORDERING))
+                .doOnNext(page -> page.items().forEach(c -> conversationById.prime(c.id(), c)))
+                .map(page -> Connection.of(page, ConversationStore::cursor, criteria));
+    }
+
+    @SchemaMapping(typeName = "ConversationConnection", field = "totalCount")
+    public Mono<Integer> totalCount(Connection<Conversation> connection) {
+        return conversations.count((ConversationCriteria) connection.countKey());
+    }
+
+    @SchemaMapping
+    public CompletableFuture<String> model(Conversation conversation, DataLoader<UUID, AiState> aiStateById) {
+        return aiState(conversation, aiStateById).thenApply(AiState::model);
+    }
+
+    @SchemaMapping
+    public CompletableFuture<String> summary(Conversation conversation, DataLoader<UUID, AiState> aiStateById) {
+        return aiState(conversation, aiStateById).thenApply(AiState::summary);
+    }
+
+    @SchemaMapping
+    public CompletableFuture<Integer> tokenCount(Conversation conversation, DataLoader<UUID, AiState> aiStateById) {
+        return aiState(conversation, aiStateById).thenApply(AiState::tokenCount);
+    }
+
+    @SchemaMapping
+    public CompletableFuture<List<StoredFile>> files(Conversation conversation, @Argument Boolean includeExpired,
+            DataLoader<ConversationFilesKey, List<StoredFile>> filesByConversation) {
+        return filesByConversation.load(new ConversationFilesKey(conversation.id(), Boolean.TRUE.equals(includeExpired)))
+                .thenApply(Loaders::orEmpty);
+    }
+
+    @SchemaMapping
+    public CompletableFuture<List<Memory>> memories(Conversation conversation, @Argument Integer first,
+            DataLoader<ConversationMemoriesKey, List<Memory>> memoriesByConversation) {
+        return memoriesByConversation.load(new ConversationMemoriesKey(conversation.id(), paging.size(first)))
+                .thenApply(Loaders::orEmpty);
+    }
+
+    private static CompletableFuture<AiState> aiState(Conversation conversation, DataLoader<UUID, AiState> aiStateById) {
+        return aiStateById.load(conversation.id()).thenApply(state -> state == null ? AiState.NONE : state);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.schemagate.gateway.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers to map the rows of one batch statement back to the keys that asked for them. */
+final class Batches {
+
+    private Batches() {
+    }
+
+    static <K, V> Map<K, List<V>> groupByKey(List<Map.Entry<K, V>> rows) {
+        Map<K, List<V>> grouped = new LinkedHashMap<>();
+        for (Map.Entry<K, V> row : rows) {
+            grouped.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
+        }
+        return grouped;
+    }
+
+    /** Rows tagged with the 1-based ordinal of their key (SQL {@code with ordinality}) grouped under the key. */
+    static <K, V> Map<K, List<V>> byOrdinal(List<K> keys, List<Map.Entry<Long, V>> rows) {
+        Map<K, List<V>> grouped = new LinkedHashMap<>();
+        keys.forEach(key -> grouped.put(key, new ArrayList<>()));
+        for (Map.Entry<Long, V> row : rows) {
+            grouped.get(keys.get(row.getKey().intValue() - 1)).add(row.getValue());
+        }
+        return grouped;
+    }
+}

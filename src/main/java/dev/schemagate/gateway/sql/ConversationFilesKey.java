@@ -1,0 +1,7 @@
+package dev.schemagate.gateway.sql;
+
+import java.util.UUID;
+
+/** One {@code Conversation.files} field: the conversation and whether expired files are wanted. */
+public record ConversationFilesKey(UUID conversationId, boolean includeExpired) {
+}
