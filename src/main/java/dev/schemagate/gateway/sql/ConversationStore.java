@@ -50,7 +50,7 @@ public class ConversationStore {
                     .bind("afterId", page.after().id());
         }
         String sql = "select * from (" + PrecedenceUnion.of(routing.conversations(), ConversationStore::columns,
-                t -> where.sql()) + ") u order by u.updated_at desc, u.id limit :limit";
+                where::sql) + ") u order by u.updated_at desc, u.id limit :limit";
         return where.bindTo(db.sql(sql)).bind("limit", page.first() + 1)
                 .map(ConversationStore::conversation)
                 .all()
@@ -61,7 +61,7 @@ public class ConversationStore {
     public Mono<Integer> count(ConversationCriteria criteria) {
         SqlConditions where = conditions(criteria);
         String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.conversations(), t -> "t.id",
-                t -> where.sql()) + ") u";
+                where::sql) + ") u";
         return where.bindTo(db.sql(sql)).map(row -> Rows.integer(row, "total")).one();
     }
 
@@ -107,7 +107,7 @@ public class ConversationStore {
             where.add("t.continuation_id = :continuationId", "continuationId", criteria.continuationId());
         }
         if (criteria.sessionId() != null) {
-            where.add("t.session_id = :sessionId", "sessionId", criteria.sessionId());
+            where.addOnColumn("session_id", "t.session_id = :sessionId", "sessionId", criteria.sessionId());
         }
         if (criteria.titleContains() != null) {
             where.add("strpos(lower(t.title), lower(:titleContains)) > 0", "titleContains", criteria.titleContains());

@@ -53,7 +53,7 @@ public class FileStore {
                     .bind("afterAt", page.after().at())
                     .bind("afterId", page.after().id());
         }
-        String sql = "select * from (" + PrecedenceUnion.of(routing.files(), FileStore::columns, t -> where.sql())
+        String sql = "select * from (" + PrecedenceUnion.of(routing.files(), FileStore::columns, where::sql)
                 + ") u order by u.created_at desc, u.id limit :limit";
         return where.bindTo(db.sql(sql)).bind("limit", page.first() + 1)
                 .map(FileStore::file)
@@ -64,7 +64,7 @@ public class FileStore {
 
     public Mono<Integer> count(FileCriteria criteria) {
         SqlConditions where = conditions(criteria);
-        String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.files(), t -> "t.id", t -> where.sql()) + ") u";
+        String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.files(), t -> "t.id", where::sql) + ") u";
         return where.bindTo(db.sql(sql)).map(row -> Rows.integer(row, "total")).one();
     }
 

@@ -46,7 +46,7 @@ public class MemoryStore {
                     .bind("afterAt", page.after().at())
                     .bind("afterId", page.after().id());
         }
-        String sql = "select * from (" + PrecedenceUnion.of(routing.memories(), MemoryStore::columns, t -> where.sql())
+        String sql = "select * from (" + PrecedenceUnion.of(routing.memories(), MemoryStore::columns, where::sql)
                 + ") u order by u.created_at desc, u.id limit :limit";
         return where.bindTo(db.sql(sql)).bind("limit", page.first() + 1)
                 .map(MemoryStore::memory)
@@ -57,7 +57,7 @@ public class MemoryStore {
 
     public Mono<Integer> count(MemoryCriteria criteria) {
         SqlConditions where = conditions(criteria);
-        String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.memories(), t -> "t.id", t -> where.sql()) + ") u";
+        String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.memories(), t -> "t.id", where::sql) + ") u";
         return where.bindTo(db.sql(sql)).map(row -> Rows.integer(row, "total")).one();
     }
 

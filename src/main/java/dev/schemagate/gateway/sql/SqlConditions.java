@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import dev.schemagate.gateway.routing.PhysicalTable;
 
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
@@ -13,16 +16,23 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
  */
 final class SqlConditions {
 
-    private final List<String> conditions = new ArrayList<>();
+    private final List<Function<PhysicalTable, String>> conditions = new ArrayList<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
 
     SqlConditions add(String condition) {
-        conditions.add(condition);
+        conditions.add(table -> condition);
         return this;
     }
 
     SqlConditions add(String condition, String name, Object value) {
-        conditions.add(condition);
+        conditions.add(table -> condition);
+        values.put(name, value);
+        return this;
+    }
+
+    /** A condition on a column some routed tables lack: no row of those tables matches it. */
+    SqlConditions addOnColumn(String column, String condition, String name, Object value) {
+        conditions.add(table -> table.has(column) ? condition : "false");
         values.put(name, value);
         return this;
     }
@@ -32,8 +42,12 @@ final class SqlConditions {
         return this;
     }
 
-    String sql() {
-        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    /** The conditions for one branch of a union, over the alias {@code t}. */
+    String sql(PhysicalTable table) {
+        if (conditions.isEmpty()) {
+            return "true";
+        }
+        return String.join(" and ", conditions.stream().map(condition -> condition.apply(table)).toList());
     }
 
     GenericExecuteSpec bindTo(GenericExecuteSpec spec) {

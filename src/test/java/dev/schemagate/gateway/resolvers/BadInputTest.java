@@ -1,0 +1,89 @@
+package dev.schemagate.gateway.resolvers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.schemagate.gateway.support.GatewayHttpTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+
+/** Bad input is a classified GraphQL error with a plain message, never a 500 or a database error. */
+class BadInputTest extends GatewayHttpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{ conversation(id: \"not-a-uuid\") { id } }",
+            "{ message(id: \"1-1-1-1-1\") { id } }",
+            "{ file(id: \"'; drop table public.files; --\") { id } }",
+            "{ memory(id: \"\") { id } }",
+            "{ conversations(filter: { sessionId: \"abc\" }) { totalCount } }",
+            "{ files(filter: { conversationId: \"abc\" }) { totalCount } }",
+            "{ memories(filter: { conversationId: \"abc\" }) { totalCount } }",
+            "{ conversations(first: 101) { totalCount } }",
+            "{ conversations(first: -1) { totalCount } }",
+            "{ files(first: 1000) { totalCount } }",
+            "{ memories(first: -5) { totalCount } }",
+            "{ conversations(first: 1) { nodes { messages(first: 101) { totalCount } } } }",
+            "{ conversations(first: 1) { nodes { memories(first: -1) { id } } } }",
+            "{ conversations(after: \"garbage\") { totalCount } }",
+            "{ conversations(first: 1) { nodes { messages(first: 1, role: WIZARD) { totalCount } } } }",
+            "{ conversations(filter: { updatedAfter: \"yesterday\" }) { totalCount } }",
+            "{ conversations(first: \"ten\") { totalCount } }" })
+    void isABadRequest(String document) {
+        assertBadRequest(graphQl.document(document).execute());
+    }
+
+    @Test
+    void anUnknownEnumValueInVariablesIsABadRequest() {
+        assertBadRequest(graphQl.document("query($role: Role) { conversations(first: 1) { nodes { messages(role: $role) { totalCount } } } }")
+                .variable("role", "WIZARD").execute());
+    }
+
+    @Test
+    void aCursorOfAnotherConnectionIsABadRequest() {
+        String messageCursor = graphQl.document("{ conversations(first: 1) { nodes { messages(first: 1) { pageInfo { endCursor } } } } }")
+                .execute().path("conversations.nodes[0].messages.pageInfo.endCursor").entity(String.class).get();
+        assertBadRequest(graphQl.document("query($after: String) { conversations(after: $after) { totalCount } }")
+                .variable("after", messageCursor).execute());
+    }
+
+    @Test
+    void badInputNeverAnswersWithAServerError() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ conversation(id: \"zzz\") { id } }"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.data.conversation").doesNotExist();
+    }
+
+    private static void assertBadRequest(GraphQlTester.Response response) {
+        response.errors().satisfy(errors -> {
+            assertThat(errors).isNotEmpty();
+            for (ResponseError error : errors) {
+                assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST");
+                assertThat(error.getMessage()).doesNotContain("Exception", "\tat ", "select ", "r2dbc", "SQL");
+            }
+        });
+    }
+
+    @Test
+    void aPageSizeOfZeroIsAnEmptyPageThatKnowsMoreFollow() {
+        graphQl.document("{ conversations(first: 0) { edges { cursor } pageInfo { hasNextPage startCursor } } }").execute()
+                .path("conversations.edges").entityList(Object.class).hasSize(0)
+                .path("conversations.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("conversations.pageInfo.startCursor").valueIsNull();
+    }
+
+    @Test
+    void theDefaultPageSizeApplies() {
+        graphQl.document("{ conversations { edges { cursor } } }").execute()
+                .path("conversations.edges").entityList(Object.class).hasSize(20);
+    }
+}
