@@ -1,0 +1,67 @@
+package dev.schemagate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.schemagate.gateway.support.Gateways;
+import dev.schemagate.gateway.support.Sql;
+import dev.schemagate.gateway.support.TestDatabases;
+import dev.schemagate.gateway.support.TestDatabases.Scratch;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Given a database URL the gateway serves it as it is: nothing embedded, nothing written. */
+class ExternalDatabaseTest {
+
+    private Scratch database;
+
+    @AfterEach
+    void drop() {
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    @Test
+    void anExternalDatabaseGetsNoEmbeddedServerAndNoFixtureRows() {
+        database = TestDatabases.create(false);
+        try (ConfigurableApplicationContext gateway = Gateways.start(database.properties())) {
+            assertThat(gateway.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+            Gateways.graphQl(gateway).document("{ conversations(first: 5) { totalCount nodes { id } } files { totalCount } }").execute()
+                    .path("conversations.totalCount").entity(Integer.class).isEqualTo(0)
+                    .path("files.totalCount").entity(Integer.class).isEqualTo(0);
+            long rows = Sql.number(database.client(), """
+                    select (select count(*) from chat.conversations) + (select count(*) from public.conversations)
+                         + (select count(*) from chat.messages) + (select count(*) from public.files)
+                         + (select count(*) from ai_manager.memories)""");
+            assertThat(rows).isZero();
+        }
+    }
+
+    @Test
+    void aDatabaseFailureIsAnInternalErrorThatRevealsNothing() {
+        database = TestDatabases.create(true);
+        try (ConfigurableApplicationContext gateway = Gateways.start(database.properties())) {
+            HttpGraphQlTester graphQl = Gateways.graphQl(gateway);
+            UUID id = UUID.fromString(Sql.string(database.client(), "select id::text from chat.conversations order by id limit 1"));
+            database.execute("drop table ai_manager.conversations");
+            graphQl.document("query($id: ID!) { conversation(id: $id) { id title model } }").variable("id", id.toString()).execute()
+                    .errors().satisfy(errors -> {
+                        assertThat(errors).hasSize(1);
+                        ResponseError error = errors.get(0);
+                        assertThat(error.getExtensions()).containsEntry("classification", "INTERNAL_ERROR");
+                        assertThat(error.getPath()).isEqualTo("conversation.model");
+                        for (String leak : List.of("ai_manager", "select", "relation", "R2dbc", "Exception", "postgres", "5432")) {
+                            assertThat(error.getMessage()).doesNotContainIgnoringCase(leak);
+                        }
+                    })
+                    .path("conversation.title").hasValue();
+        }
+    }
+}

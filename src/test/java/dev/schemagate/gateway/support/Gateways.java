@@ -1,0 +1,47 @@
+package dev.schemagate.gateway.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.schemagate.gateway.GatewayApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Starts a whole gateway with command-line properties, which outrank the environment, so a
+ * test can point it at a database of its own even when {@code SPRING_R2DBC_URL} is set.
+ */
+public final class Gateways {
+
+    private Gateways() {
+    }
+
+    public static ConfigurableApplicationContext start(String... properties) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=0");
+        args.add("--spring.main.banner-mode=off");
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
+    }
+
+    public static HttpGraphQlTester graphQl(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        return HttpGraphQlTester.create(client);
+    }
+
+    public static String[] with(String[] properties, String... more) {
+        String[] all = new String[properties.length + more.length];
+        System.arraycopy(properties, 0, all, 0, properties.length);
+        System.arraycopy(more, 0, all, properties.length, more.length);
+        return all;
+    }
+}
