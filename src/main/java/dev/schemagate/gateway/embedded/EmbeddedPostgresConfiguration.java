@@ -9,6 +9,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
+import dev.schemagate.gateway.events.NotificationConnections;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,6 +67,17 @@ public class EmbeddedPostgresConfiguration {
                 .build());
     }
 
+    @Bean
+    public NotificationConnections notificationConnections(EmbeddedPostgres postgres) {
+        return new NotificationConnections(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host("localhost")
+                .port(postgres.getPort())
+                .username("postgres")
+                .database("postgres")
+                .applicationName("schemagate-listener")
+                .build()));
+    }
+
     private static Mono<Void> loadFixtures(PostgresqlConnectionFactory factory, int scale) {
         return Mono.usingWhen(factory.create(), connection -> loadInto(connection, scale), Connection::close);
     }
@@ -80,12 +92,13 @@ public class EmbeddedPostgresConfiguration {
                 logger.info("Embedded database already holds the chat schema: fixtures not loaded again");
                 return Mono.empty();
             }
-            logger.info("Loading fixtures/schema.sql and fixtures/seed.sql (scale " + scale + ") into the embedded database");
+            logger.info("Loading fixtures/schema.sql, seed.sql and notify-triggers.sql (scale " + scale + ") into the embedded database");
             return SqlScripts.run(connection, SqlScripts.classpath("fixtures/schema.sql"))
                     .then(Flux.from(connection.createStatement("select set_config('seed.scale', $1, false)")
                             .bind("$1", String.valueOf(Math.max(1, scale)))
                             .execute()).concatMap(result -> result.map((row, meta) -> 1)).then())
-                    .then(SqlScripts.run(connection, SqlScripts.classpath("fixtures/seed.sql")));
+                    .then(SqlScripts.run(connection, SqlScripts.classpath("fixtures/seed.sql")))
+                    .then(SqlScripts.run(connection, SqlScripts.classpath("fixtures/notify-triggers.sql")));
         });
     }
 }

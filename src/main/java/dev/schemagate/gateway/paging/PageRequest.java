@@ -1,7 +1,8 @@
 package dev.schemagate.gateway.paging;
 
 /**
- * How many rows a page holds and where it starts. {@code after} is null for the first page.
+ * A page: how many rows, between which cursors (either may be null), in which order, and
+ * whether it is taken from the end ({@code last}) rather than the start ({@code first}).
  */
-public record PageRequest(int first, Cursor after) {
+public record PageRequest(int size, Cursor after, Cursor before, boolean backward, SortOrder order) {
 }

@@ -1,12 +1,10 @@
 package dev.schemagate.gateway.paging;
 
 import dev.schemagate.gateway.errors.BadRequestException;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** Checks {@code first}/{@code after} arguments against the configured page sizes. */
+/** Checks {@code first}/{@code after}/{@code last}/{@code before} against the configured page sizes. */
 @Component
-@EnableConfigurationProperties(PagingProperties.class)
 public class Paging {
 
     private final PagingProperties properties;
@@ -15,19 +13,30 @@ public class Paging {
         this.properties = properties;
     }
 
-    public PageRequest forward(Integer first, String after, String ordering) {
-        Cursor cursor = after == null ? null : Cursor.decode(ordering, after);
-        return new PageRequest(size(first), cursor);
+    public PageRequest request(Integer first, String after, Integer last, String before, SortOrder order) {
+        if (first != null && last != null) {
+            throw new BadRequestException("Pass first or last, not both");
+        }
+        Cursor afterCursor = after == null ? null : Cursor.decode(order, after);
+        Cursor beforeCursor = before == null ? null : Cursor.decode(order, before);
+        if (last != null) {
+            return new PageRequest(size("last", last), afterCursor, beforeCursor, true, order);
+        }
+        return new PageRequest(size("first", first), afterCursor, beforeCursor, false, order);
+    }
+
+    public PageRequest forward(Integer first, String after, SortOrder order) {
+        return request(first, after, null, null, order);
     }
 
     /** A page size: the default when absent, a {@code BAD_REQUEST} outside 0..max. */
-    public int size(Integer first) {
-        if (first == null) {
+    public int size(String argument, Integer size) {
+        if (size == null) {
             return properties.defaultSize();
         }
-        if (first < 0 || first > properties.maxSize()) {
-            throw new BadRequestException("first must be between 0 and " + properties.maxSize() + ", was " + first);
+        if (size < 0 || size > properties.maxSize()) {
+            throw new BadRequestException(argument + " must be between 0 and " + properties.maxSize() + ", was " + size);
         }
-        return first;
+        return size;
     }
 }

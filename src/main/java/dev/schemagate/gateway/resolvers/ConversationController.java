@@ -9,6 +9,8 @@ import dev.schemagate.gateway.model.Conversation;
 import dev.schemagate.gateway.model.Memory;
 import dev.schemagate.gateway.model.StoredFile;
 import dev.schemagate.gateway.paging.Connection;
+import dev.schemagate.gateway.paging.PageRequest;
+import dev.schemagate.gateway.paging.SortOrder;
 import dev.schemagate.gateway.paging.Paging;
 import dev.schemagate.gateway.sql.ConversationCriteria;
 import dev.schemagate.gateway.sql.ConversationFilesKey;
@@ -38,13 +40,21 @@ public class ConversationController {
         return conversationById.load(Ids.parse("id", id));
     }
 
+    /** The GraphQL {@code ConversationOrder} input. */
+    public record ConversationOrderInput(String field, String direction) {
+    }
+
     @QueryMapping
     public Mono<Connection<Conversation>> conversations(@Argument Integer first, @Argument String after,
-            @Argument ConversationFilterInput filter, DataLoader<UUID, Conversation> conversationById) {
+            @Argument Integer last, @Argument String before, @Argument ConversationFilterInput filter,
+            @Argument ConversationOrderInput orderBy, DataLoader<UUID, Conversation> conversationById) {
         ConversationCriteria criteria = ConversationFilterInput.criteria(filter);
-        return conversations.page(criteria, paging.forward(first, after, ConversationStore.ORDERING))
+        SortOrder order = orderBy == null ? ConversationStore.DEFAULT_ORDER
+                : ConversationStore.order(orderBy.field(), "ASC".equals(orderBy.direction()));
+        PageRequest request = paging.request(first, after, last, before, order);
+        return conversations.page(criteria, request)
                 .doOnNext(page -> page.items().forEach(c -> conversationById.prime(c.id(), c)))
-                .map(page -> Connection.of(page, ConversationStore::cursor, criteria));
+                .map(page -> Connection.of(page, c -> ConversationStore.cursor(c, order), criteria));
     }
 
     @SchemaMapping(typeName = "ConversationConnection", field = "totalCount")
@@ -77,7 +87,7 @@ public class ConversationController {
     @SchemaMapping
     public CompletableFuture<List<Memory>> memories(Conversation conversation, @Argument Integer first,
             DataLoader<ConversationMemoriesKey, List<Memory>> memoriesByConversation) {
-        return memoriesByConversation.load(new ConversationMemoriesKey(conversation.id(), paging.size(first)))
+        return memoriesByConversation.load(new ConversationMemoriesKey(conversation.id(), paging.size("first", first)))
                 .thenApply(Loaders::orEmpty);
     }
 

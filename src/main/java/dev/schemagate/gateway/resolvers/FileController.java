@@ -37,9 +37,10 @@ public class FileController {
     }
 
     @QueryMapping(name = "files")
-    public Mono<Connection<StoredFile>> filesPage(@Argument Integer first, @Argument String after, @Argument FileFilterInput filter) {
+    public Mono<Connection<StoredFile>> filesPage(@Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before, @Argument FileFilterInput filter) {
         FileCriteria criteria = FileFilterInput.criteria(filter);
-        return files.page(criteria, paging.forward(first, after, FileStore.ORDERING))
+        return files.page(criteria, paging.request(first, after, last, before, FileStore.ORDER))
                 .map(page -> Connection.of(page, FileStore::cursor, criteria));
     }
 

@@ -1,7 +1,11 @@
 package dev.schemagate.gateway.resolvers;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.schemagate.gateway.model.AiState;
@@ -21,6 +25,7 @@ import dev.schemagate.gateway.sql.MessagePageKey;
 import dev.schemagate.gateway.sql.MessageStore;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import reactor.core.publisher.Mono;
 
 /**
  * Registers one batch loader per nested read. Each batch is one SQL statement, whatever
@@ -41,6 +46,7 @@ public class Loaders {
     public static final String UPLOADS_BY_FILE = "uploadsByFile";
     public static final String MEMORY_BY_ID = "memoryById";
     public static final String MEMORIES_BY_CONVERSATION = "memoriesByConversation";
+    public static final String NODE_BY_ID = "nodeById";
 
     public Loaders(BatchLoaderRegistry registry, ConversationStore conversations, MessageStore messages,
             FileStore files, MemoryStore memories) {
@@ -68,6 +74,20 @@ public class Loaders {
                 .registerMappedBatchLoader((ids, env) -> memories.byIds(ids));
         registry.<ConversationMemoriesKey, List<Memory>>forName(MEMORIES_BY_CONVERSATION)
                 .registerMappedBatchLoader((keys, env) -> memories.byConversations(new ArrayList<>(keys)));
+        registry.<UUID, Object>forName(NODE_BY_ID)
+                .registerMappedBatchLoader((ids, env) -> Mono.zip(conversations.byIds(ids), messages.byIds(ids),
+                                files.byIds(ids), memories.byIds(ids))
+                        .map(found -> firstFound(ids, List.of(found.getT1(), found.getT2(), found.getT3(), found.getT4()))));
+    }
+
+    /** Each id's entity from the first type that has it; ids are uuids and never shared between types. */
+    private static Map<UUID, Object> firstFound(Set<UUID> ids, List<Map<UUID, ?>> byType) {
+        Map<UUID, Object> nodes = new HashMap<>();
+        for (UUID id : ids) {
+            byType.stream().map(found -> found.get(id)).filter(Objects::nonNull).findFirst()
+                    .ifPresent(node -> nodes.put(id, node));
+        }
+        return nodes;
     }
 
     static <T> List<T> orEmpty(List<T> values) {

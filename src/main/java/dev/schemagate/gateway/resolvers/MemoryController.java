@@ -34,9 +34,10 @@ public class MemoryController {
     }
 
     @QueryMapping(name = "memories")
-    public Mono<Connection<Memory>> memoriesPage(@Argument Integer first, @Argument String after, @Argument MemoryFilterInput filter) {
+    public Mono<Connection<Memory>> memoriesPage(@Argument Integer first, @Argument String after,
+            @Argument Integer last, @Argument String before, @Argument MemoryFilterInput filter) {
         MemoryCriteria criteria = MemoryFilterInput.criteria(filter);
-        return memories.page(criteria, paging.forward(first, after, MemoryStore.ORDERING))
+        return memories.page(criteria, paging.request(first, after, last, before, MemoryStore.ORDER))
                 .map(page -> Connection.of(page, MemoryStore::cursor, criteria));
     }
 

@@ -9,6 +9,8 @@ import dev.schemagate.gateway.model.Message;
 import dev.schemagate.gateway.model.Role;
 import dev.schemagate.gateway.paging.Connection;
 import dev.schemagate.gateway.paging.Page;
+import dev.schemagate.gateway.paging.PageRequest;
+import dev.schemagate.gateway.paging.SortOrder;
 import dev.schemagate.gateway.paging.Paging;
 import dev.schemagate.gateway.sql.MessageCountKey;
 import dev.schemagate.gateway.sql.MessagePageKey;
@@ -34,14 +36,20 @@ public class MessageController {
         return messageById.load(Ids.parse("id", id));
     }
 
+    /** The GraphQL {@code MessageOrder} input. */
+    public record MessageOrderInput(String field, String direction) {
+    }
+
     @SchemaMapping(typeName = "Conversation")
     public CompletableFuture<Connection<Message>> messages(Conversation conversation, @Argument Integer first,
-            @Argument String after, @Argument Role role, DataLoader<MessagePageKey, Page<Message>> messagePages) {
-        MessagePageKey key = new MessagePageKey(conversation.id(), paging.forward(first, after, MessageStore.ORDERING), role);
+            @Argument String after, @Argument Integer last, @Argument String before, @Argument Role role,
+            @Argument MessageOrderInput orderBy, DataLoader<MessagePageKey, Page<Message>> messagePages) {
+        SortOrder order = orderBy == null ? MessageStore.DEFAULT_ORDER : MessageStore.order(!"DESC".equals(orderBy.direction()));
+        PageRequest request = paging.request(first, after, last, before, order);
+        MessagePageKey key = new MessagePageKey(conversation.id(), request, role);
         MessageCountKey countKey = new MessageCountKey(conversation.id(), role);
-        return messagePages.load(key).thenApply(page -> Connection.of(
-                page == null ? new Page<>(List.of(), false, key.page().after() != null) : page,
-                MessageStore::cursor, countKey));
+        return messagePages.load(key).thenApply(page -> Connection.of(page == null ? Page.empty(request) : page,
+                message -> MessageStore.cursor(message, order), countKey));
     }
 
     @SchemaMapping(typeName = "Conversation")

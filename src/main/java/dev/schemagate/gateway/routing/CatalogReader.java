@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 class CatalogReader {
 
     /** A table or view found in the catalog, its columns and whether the gateway may select from it. */
-    record CatalogTable(TableName name, Map<String, String> columnTypes, boolean readable) {
+    record CatalogTable(TableName name, Map<String, String> columnTypes, Map<String, List<String>> enumLabels, boolean readable) {
     }
 
     /** A routed view that reads a forbidden table directly. */
@@ -24,6 +24,8 @@ class CatalogReader {
             select n.nspname as schema_name, c.relname as table_name, a.attname as column_name,
                    case when t.typtype = 'e' then 'enum:' || tn.nspname || '.' || t.typname
                         else t.typname end as type_name,
+                   case when t.typtype = 'e' then (select array_agg(e.enumlabel::text order by e.enumsortorder)
+                                                   from pg_catalog.pg_enum e where e.enumtypid = t.oid) end as labels,
                    has_table_privilege(c.oid, 'SELECT') as readable
             from pg_catalog.pg_class c
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -62,7 +64,8 @@ class CatalogReader {
                         new TableName(row.get("schema_name", String.class), row.get("table_name", String.class)),
                         row.get("column_name", String.class),
                         row.get("type_name", String.class),
-                        row.get("readable", Boolean.class) })
+                        row.get("readable", Boolean.class),
+                        row.get("labels", String[].class) })
                 .all()
                 .collectList()
                 .map(CatalogReader::group);
@@ -81,14 +84,19 @@ class CatalogReader {
 
     private static Map<TableName, CatalogTable> group(List<Object[]> rows) {
         Map<TableName, Map<String, String>> columns = new HashMap<>();
+        Map<TableName, Map<String, List<String>>> labels = new HashMap<>();
         Map<TableName, Boolean> readable = new HashMap<>();
         for (Object[] row : rows) {
             TableName name = (TableName) row[0];
             columns.computeIfAbsent(name, n -> new HashMap<>()).put((String) row[1], (String) row[2]);
+            Map<String, List<String>> tableLabels = labels.computeIfAbsent(name, n -> new HashMap<>());
+            if (row[4] != null) {
+                tableLabels.put((String) row[1], List.of((String[]) row[4]));
+            }
             readable.put(name, Boolean.TRUE.equals(row[3]));
         }
         Map<TableName, CatalogTable> tables = new HashMap<>();
-        columns.forEach((name, cols) -> tables.put(name, new CatalogTable(name, cols, readable.get(name))));
+        columns.forEach((name, cols) -> tables.put(name, new CatalogTable(name, cols, labels.get(name), readable.get(name))));
         return tables;
     }
 

@@ -65,7 +65,7 @@ public class RoutingValidator {
             throw new RoutingMismatchException(problems);
         }
         Map<TableName, PhysicalTable> physical = new LinkedHashMap<>();
-        tables.forEach((name, table) -> physical.put(name, new PhysicalTable(name, table.columnTypes())));
+        tables.forEach((name, table) -> physical.put(name, new PhysicalTable(name, table.columnTypes(), table.enumLabels())));
         return build(properties, physical);
     }
 

@@ -19,6 +19,16 @@ final class Batches {
         return grouped;
     }
 
+    /** Rows tagged with the 0-based index of their key, grouped under the key. */
+    static <K, V> Map<K, List<V>> byIndex(List<K> keys, List<Map.Entry<Integer, V>> rows) {
+        Map<K, List<V>> grouped = new LinkedHashMap<>();
+        keys.forEach(key -> grouped.put(key, new ArrayList<>()));
+        for (Map.Entry<Integer, V> row : rows) {
+            grouped.get(keys.get(row.getKey())).add(row.getValue());
+        }
+        return grouped;
+    }
+
     /** Rows tagged with the 1-based ordinal of their key (SQL {@code with ordinality}) grouped under the key. */
     static <K, V> Map<K, List<V>> byOrdinal(List<K> keys, List<Map.Entry<Long, V>> rows) {
         Map<K, List<V>> grouped = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import dev.schemagate.gateway.model.Conversation;
 import dev.schemagate.gateway.paging.Cursor;
 import dev.schemagate.gateway.paging.Page;
 import dev.schemagate.gateway.paging.PageRequest;
+import dev.schemagate.gateway.paging.SortOrder;
 import dev.schemagate.gateway.routing.PhysicalTable;
 import dev.schemagate.gateway.routing.Routing;
 import io.r2dbc.spi.Readable;
@@ -22,8 +23,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class ConversationStore {
 
-    /** Conversations page by {@code updatedAt} descending, then {@code id}. */
-    public static final String ORDERING = "conversation:updatedAt";
+    /** Conversations page by {@code updatedAt} descending, then {@code id}, unless asked otherwise. */
+    public static final SortOrder DEFAULT_ORDER = order("UPDATED_AT", false);
 
     private final DatabaseClient db;
     private final Routing routing;
@@ -43,15 +44,10 @@ public class ConversationStore {
     }
 
     public Mono<Page<Conversation>> page(ConversationCriteria criteria, PageRequest page) {
-        SqlConditions where = conditions(criteria);
-        if (page.after() != null) {
-            where.add("(t.updated_at < :afterAt or (t.updated_at = :afterAt and t.id > :afterId))")
-                    .bind("afterAt", page.after().at())
-                    .bind("afterId", page.after().id());
-        }
+        SqlConditions where = conditions(criteria).keyset(page);
         String sql = "select * from (" + PrecedenceUnion.of(routing.conversations(), ConversationStore::columns,
-                where::sql) + ") u order by u.updated_at desc, u.id limit :limit";
-        return where.bindTo(db.sql(sql)).bind("limit", page.first() + 1)
+                where::sql) + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
+        return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
                 .map(ConversationStore::conversation)
                 .all()
                 .collectList()
@@ -97,8 +93,22 @@ public class ConversationStore {
                 .map(Batches::groupByKey);
     }
 
-    public static Cursor cursor(Conversation conversation) {
-        return new Cursor(ORDERING, conversation.updatedAt(), conversation.id());
+    /** An ordering by {@code UPDATED_AT}, {@code CREATED_AT} or {@code TITLE}. */
+    public static SortOrder order(String field, boolean ascending) {
+        return switch (field) {
+            case "UPDATED_AT" -> SortOrder.of("conversations", field, "updated_at", false, ascending);
+            case "CREATED_AT" -> SortOrder.of("conversations", field, "created_at", false, ascending);
+            case "TITLE" -> SortOrder.of("conversations", field, "title", true, ascending);
+            default -> throw new IllegalArgumentException("No conversation ordering " + field);
+        };
+    }
+
+    public static Cursor cursor(Conversation conversation, SortOrder order) {
+        return switch (order.column()) {
+            case "created_at" -> Cursor.of(order.name(), conversation.createdAt(), conversation.id());
+            case "title" -> Cursor.of(order.name(), conversation.title(), conversation.id());
+            default -> Cursor.of(order.name(), conversation.updatedAt(), conversation.id());
+        };
     }
 
     private static SqlConditions conditions(ConversationCriteria criteria) {
@@ -126,7 +136,7 @@ public class ConversationStore {
         return "t.id, t.continuation_id, t.title, t.metadata, " + session + ", t.created_at, t.updated_at";
     }
 
-    private static Conversation conversation(Readable row) {
+    static Conversation conversation(Readable row) {
         return new Conversation(
                 Rows.uuid(row, "id"),
                 Rows.text(row, "continuation_id"),

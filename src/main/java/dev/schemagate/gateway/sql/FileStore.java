@@ -11,6 +11,7 @@ import dev.schemagate.gateway.model.StoredFile;
 import dev.schemagate.gateway.paging.Cursor;
 import dev.schemagate.gateway.paging.Page;
 import dev.schemagate.gateway.paging.PageRequest;
+import dev.schemagate.gateway.paging.SortOrder;
 import dev.schemagate.gateway.routing.PhysicalTable;
 import dev.schemagate.gateway.routing.Routing;
 import io.r2dbc.spi.Readable;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
 public class FileStore {
 
     /** Files page by {@code createdAt} descending, then {@code id}. */
-    public static final String ORDERING = "file:createdAt";
+    public static final SortOrder ORDER = SortOrder.of("files", "CREATED_AT", "created_at", false, false);
 
     private static final String NOT_EXPIRED = "(t.expires_at is null or t.expires_at > now())";
 
@@ -47,15 +48,10 @@ public class FileStore {
     }
 
     public Mono<Page<StoredFile>> page(FileCriteria criteria, PageRequest page) {
-        SqlConditions where = conditions(criteria);
-        if (page.after() != null) {
-            where.add("(t.created_at < :afterAt or (t.created_at = :afterAt and t.id > :afterId))")
-                    .bind("afterAt", page.after().at())
-                    .bind("afterId", page.after().id());
-        }
+        SqlConditions where = conditions(criteria).keyset(page);
         String sql = "select * from (" + PrecedenceUnion.of(routing.files(), FileStore::columns, where::sql)
-                + ") u order by u.created_at desc, u.id limit :limit";
-        return where.bindTo(db.sql(sql)).bind("limit", page.first() + 1)
+                + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
+        return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
                 .map(FileStore::file)
                 .all()
                 .collectList()
@@ -101,7 +97,7 @@ public class FileStore {
     }
 
     public static Cursor cursor(StoredFile file) {
-        return new Cursor(ORDERING, file.createdAt(), file.id());
+        return Cursor.of(ORDER.name(), file.createdAt(), file.id());
     }
 
     private SqlConditions conditions(FileCriteria criteria) {

@@ -9,6 +9,7 @@ import dev.schemagate.gateway.model.Memory;
 import dev.schemagate.gateway.paging.Cursor;
 import dev.schemagate.gateway.paging.Page;
 import dev.schemagate.gateway.paging.PageRequest;
+import dev.schemagate.gateway.paging.SortOrder;
 import dev.schemagate.gateway.routing.PhysicalTable;
 import dev.schemagate.gateway.routing.Routing;
 import io.r2dbc.spi.Readable;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 public class MemoryStore {
 
     /** Memories page by {@code createdAt} descending, then {@code id}. */
-    public static final String ORDERING = "memory:createdAt";
+    public static final SortOrder ORDER = SortOrder.of("memories", "CREATED_AT", "created_at", false, false);
 
     private final DatabaseClient db;
     private final Routing routing;
@@ -40,15 +41,10 @@ public class MemoryStore {
     }
 
     public Mono<Page<Memory>> page(MemoryCriteria criteria, PageRequest page) {
-        SqlConditions where = conditions(criteria);
-        if (page.after() != null) {
-            where.add("(t.created_at < :afterAt or (t.created_at = :afterAt and t.id > :afterId))")
-                    .bind("afterAt", page.after().at())
-                    .bind("afterId", page.after().id());
-        }
+        SqlConditions where = conditions(criteria).keyset(page);
         String sql = "select * from (" + PrecedenceUnion.of(routing.memories(), MemoryStore::columns, where::sql)
-                + ") u order by u.created_at desc, u.id limit :limit";
-        return where.bindTo(db.sql(sql)).bind("limit", page.first() + 1)
+                + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
+        return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
                 .map(MemoryStore::memory)
                 .all()
                 .collectList()
@@ -79,7 +75,7 @@ public class MemoryStore {
     }
 
     public static Cursor cursor(Memory memory) {
-        return new Cursor(ORDERING, memory.createdAt(), memory.id());
+        return Cursor.of(ORDER.name(), memory.createdAt(), memory.id());
     }
 
     private static SqlConditions conditions(MemoryCriteria criteria) {
@@ -102,7 +98,7 @@ public class MemoryStore {
                 t.metadata, t.created_at, t.last_accessed_at""";
     }
 
-    private static Memory memory(Readable row) {
+    static Memory memory(Readable row) {
         return new Memory(
                 Rows.uuid(row, "id"),
                 Rows.uuid(row, "conversation_id"),

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,13 @@ import dev.schemagate.gateway.model.Message;
 import dev.schemagate.gateway.model.Role;
 import dev.schemagate.gateway.paging.Cursor;
 import dev.schemagate.gateway.paging.Page;
+import dev.schemagate.gateway.paging.PageRequest;
+import dev.schemagate.gateway.paging.SortOrder;
 import dev.schemagate.gateway.routing.PhysicalTable;
 import dev.schemagate.gateway.routing.Routing;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -24,11 +28,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class MessageStore {
 
-    /** Messages page by {@code createdAt} ascending, then {@code id}. */
-    public static final String ORDERING = "message:createdAt";
+    /** Messages page by {@code createdAt} ascending, then {@code id}, unless asked otherwise. */
+    public static final SortOrder DEFAULT_ORDER = order(true);
 
-    private static final String NO_CURSOR_AT = "-infinity";
-    private static final String NO_CURSOR_ID = "00000000-0000-0000-0000-000000000000";
+    private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
 
     private final DatabaseClient db;
     private final Routing routing;
@@ -47,42 +50,82 @@ public class MessageStore {
     }
 
     /**
-     * Pages of messages for many conversations in one statement: each key carries its own
-     * limit, cursor and role, unnested side by side and applied per conversation in a lateral join.
+     * Pages of messages for many conversations in one statement. Each key carries its own size,
+     * cursors, role and order, unnested side by side and applied per conversation in a lateral
+     * join; keys that read in different directions get their own branch of one union.
      */
     public Mono<Map<MessagePageKey, Page<Message>>> pages(List<MessagePageKey> keys) {
-        String union = PrecedenceUnion.of(routing.messages(), MessageStore::columns, t -> """
-                t.conversation_id = k.conversation_id and (t.created_at, t.id) > (k.after_at, k.after_id) \
-                and (k.role = '' or t.role::text = k.role)""");
-        String sql = """
-                select k.ord, m.* from unnest(cast(:ids as uuid[]), cast(:limits as int[]), cast(:afterAt as timestamptz[]),
-                                              cast(:afterId as uuid[]), cast(:roles as text[]))
-                     with ordinality as k(conversation_id, row_limit, after_at, after_id, role, ord)
-                cross join lateral (select * from (%s) u order by u.created_at, u.id limit k.row_limit) m
-                """.formatted(union);
+        Map<String, List<Integer>> variants = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            MessagePageKey key = keys.get(i);
+            variants.computeIfAbsent(key.page().order().ascending() + ":" + key.page().backward(), v -> new ArrayList<>()).add(i);
+        }
+        List<String> branches = new ArrayList<>();
+        Map<String, Object> binds = new LinkedHashMap<>();
+        int variant = 0;
+        for (List<Integer> indexes : variants.values()) {
+            branches.add(pagesBranch(keys, indexes, variant++, binds));
+        }
+        String sql = String.join("\nunion all\n", branches) + "\norder by idx, pos";
+        GenericExecuteSpec spec = db.sql(sql);
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map(row -> Map.entry(row.get("idx", Integer.class), message(row)))
+                .all()
+                .collectList()
+                .map(rows -> pagesByKey(keys, rows));
+    }
+
+    private String pagesBranch(List<MessagePageKey> keys, List<Integer> indexes, int variant, Map<String, Object> binds) {
+        PageRequest first = keys.get(indexes.get(0)).page();
+        SortOrder order = first.order();
+        boolean backward = first.backward();
+        String union = PrecedenceUnion.of(routing.messages(), MessageStore::columns, t -> "t.conversation_id = k.conversation_id and "
+                + order.after("t", "k.after_at", "k.after_id") + " and " + order.before("t", "k.before_at", "k.before_id")
+                + " and (k.role = '' or t.role::text = k.role)");
+        String afterSentinel = order.ascending() ? "-infinity" : "infinity";
+        String beforeSentinel = order.ascending() ? "infinity" : "-infinity";
+        List<Integer> idx = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<Integer> limits = new ArrayList<>();
         List<String> afterAt = new ArrayList<>();
         List<String> afterId = new ArrayList<>();
+        List<String> beforeAt = new ArrayList<>();
+        List<String> beforeId = new ArrayList<>();
         List<String> roles = new ArrayList<>();
-        for (MessagePageKey key : keys) {
-            Cursor after = key.page().after();
+        for (int i : indexes) {
+            MessagePageKey key = keys.get(i);
+            idx.add(i);
             ids.add(key.conversationId().toString());
-            limits.add(key.page().first() + 1);
-            afterAt.add(after == null ? NO_CURSOR_AT : after.at().withOffsetSameInstant(ZoneOffset.UTC).toString());
-            afterId.add(after == null ? NO_CURSOR_ID : after.id().toString());
+            limits.add(key.page().size() + 1);
+            afterAt.add(key.page().after() == null ? afterSentinel : timestamp(key.page().after()));
+            afterId.add(key.page().after() == null ? NO_ID : key.page().after().id().toString());
+            beforeAt.add(key.page().before() == null ? beforeSentinel : timestamp(key.page().before()));
+            beforeId.add(key.page().before() == null ? NO_ID : key.page().before().id().toString());
             roles.add(key.role() == null ? "" : key.role().label());
         }
-        return db.sql(sql)
-                .bind("ids", ids.toArray(String[]::new))
-                .bind("limits", limits.toArray(Integer[]::new))
-                .bind("afterAt", afterAt.toArray(String[]::new))
-                .bind("afterId", afterId.toArray(String[]::new))
-                .bind("roles", roles.toArray(String[]::new))
-                .map(row -> Map.entry(row.get("ord", Long.class), message(row)))
-                .all()
-                .collectList()
-                .map(rows -> pagesByKey(keys, rows));
+        String v = "v" + variant;
+        binds.put(v + "idx", idx.toArray(Integer[]::new));
+        binds.put(v + "ids", ids.toArray(String[]::new));
+        binds.put(v + "limits", limits.toArray(Integer[]::new));
+        binds.put(v + "afterAt", afterAt.toArray(String[]::new));
+        binds.put(v + "afterId", afterId.toArray(String[]::new));
+        binds.put(v + "beforeAt", beforeAt.toArray(String[]::new));
+        binds.put(v + "beforeId", beforeId.toArray(String[]::new));
+        binds.put(v + "roles", roles.toArray(String[]::new));
+        return """
+                select k.idx, m.* from unnest(cast(:%1$sidx as int[]), cast(:%1$sids as uuid[]), cast(:%1$slimits as int[]),
+                       cast(:%1$safterAt as timestamptz[]), cast(:%1$safterId as uuid[]),
+                       cast(:%1$sbeforeAt as timestamptz[]), cast(:%1$sbeforeId as uuid[]), cast(:%1$sroles as text[]))
+                     as k(idx, conversation_id, row_limit, after_at, after_id, before_at, before_id, role)
+                cross join lateral (
+                  select u.*, row_number() over (order by %2$s) as pos from (%3$s) u
+                  order by %2$s limit k.row_limit) m""".formatted(v, order.orderBy("u", backward), union);
+    }
+
+    private static String timestamp(Cursor cursor) {
+        return cursor.at().withOffsetSameInstant(ZoneOffset.UTC).toString();
     }
 
     /** Distinct message counts for many conversations (and roles) in one statement. */
@@ -112,12 +155,16 @@ public class MessageStore {
                 .collectMap(Map.Entry::getKey, entry -> entry.getValue().get());
     }
 
-    public static Cursor cursor(Message message) {
-        return new Cursor(ORDERING, message.createdAt(), message.id());
+    public static SortOrder order(boolean ascending) {
+        return SortOrder.of("messages", "CREATED_AT", "created_at", false, ascending);
     }
 
-    private static Map<MessagePageKey, Page<Message>> pagesByKey(List<MessagePageKey> keys, List<Map.Entry<Long, Message>> rows) {
-        Map<MessagePageKey, List<Message>> grouped = Batches.byOrdinal(keys, rows);
+    public static Cursor cursor(Message message, SortOrder order) {
+        return Cursor.of(order.name(), message.createdAt(), message.id());
+    }
+
+    private static Map<MessagePageKey, Page<Message>> pagesByKey(List<MessagePageKey> keys, List<Map.Entry<Integer, Message>> rows) {
+        Map<MessagePageKey, List<Message>> grouped = Batches.byIndex(keys, rows);
         Map<MessagePageKey, Page<Message>> pages = new HashMap<>();
         grouped.forEach((key, messages) -> pages.put(key, Page.of(messages, key.page())));
         return pages;
@@ -132,7 +179,7 @@ public class MessageStore {
         return "t.id, " + embedding + " as embedding";
     }
 
-    private static Message message(Readable row) {
+    static Message message(Readable row) {
         return new Message(
                 Rows.uuid(row, "id"),
                 Rows.uuid(row, "conversation_id"),

@@ -42,6 +42,21 @@ final class SqlConditions {
         return this;
     }
 
+    /** The keyset bounds of a page: rows strictly between its cursors, in its order. */
+    SqlConditions keyset(dev.schemagate.gateway.paging.PageRequest page) {
+        if (page.after() != null) {
+            add(page.order().after("t", ":afterKey", ":afterId"))
+                    .bind("afterKey", page.order().bindValue(page.after()))
+                    .bind("afterId", page.after().id());
+        }
+        if (page.before() != null) {
+            add(page.order().before("t", ":beforeKey", ":beforeId"))
+                    .bind("beforeKey", page.order().bindValue(page.before()))
+                    .bind("beforeId", page.before().id());
+        }
+        return this;
+    }
+
     /** The conditions for one branch of a union, over the alias {@code t}. */
     String sql(PhysicalTable table) {
         if (conditions.isEmpty()) {
