@@ -94,7 +94,7 @@ public class MemoryStore {
 
     private static String columns(PhysicalTable table) {
         return """
-                t.id, t.conversation_id, t.user_id, t.kind, t.content, t.importance::float8 as importance, \
+                t.id, t.conversation_id, t.user_id, t.kind, t.content, t.importance, \
                 t.metadata, t.created_at, t.last_accessed_at""";
     }
 

@@ -39,9 +39,13 @@ final class Rows {
         return value == null ? 0 : value.intValue();
     }
 
+    /** A real or double; a real keeps the digits PostgreSQL prints for it (0.3, not 0.30000001192092896). */
     static double real(Readable row, String column) {
         Number value = row.get(column, Number.class);
-        return value == null ? 0 : value.doubleValue();
+        if (value == null) {
+            return 0;
+        }
+        return value instanceof Float single ? Double.parseDouble(single.toString()) : value.doubleValue();
     }
 
     /** A jsonb value as maps, lists and scalars, so GraphQL serves it as JSON rather than a string. */
@@ -57,7 +61,7 @@ final class Rows {
         }
         List<Double> list = new ArrayList<>(values.length);
         for (Float value : values) {
-            list.add(value == null ? null : value.doubleValue());
+            list.add(value == null ? null : Double.parseDouble(value.toString()));
         }
         return list;
     }

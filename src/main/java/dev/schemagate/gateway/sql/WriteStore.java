@@ -118,7 +118,7 @@ public class WriteStore {
         String sql = """
                 insert into %s (id, conversation_id, user_id, kind, content, importance, metadata)
                 values (:id, :conversationId, :userId, :kind, :content, :importance, cast(:metadata as jsonb))
-                returning id, conversation_id, user_id, kind, content, importance::float8 as importance, metadata,
+                returning id, conversation_id, user_id, kind, content, importance, metadata,
                           created_at, last_accessed_at
                 """.formatted(table.sql());
         GenericExecuteSpec spec = db.sql(sql)
