@@ -63,6 +63,17 @@ class BadInputTest extends GatewayHttpTest {
                 .jsonPath("$.data.conversation").doesNotExist();
     }
 
+    @Test
+    void anOversizedBodyIsA413WithAClassifiedError() {
+        String huge = "{ conversations(first: 1) { totalCount } } # " + "x".repeat(3 * 1024 * 1024);
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", huge))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+    }
+
     private static void assertBadRequest(GraphQlTester.Response response) {
         response.errors().satisfy(errors -> {
             assertThat(errors).isNotEmpty();
