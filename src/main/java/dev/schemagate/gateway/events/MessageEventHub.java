@@ -21,7 +21,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -47,7 +46,7 @@ public class MessageEventHub implements SmartLifecycle {
     private final MessageStore messages;
     private final EventProperties properties;
     private final Set<String> routedTables;
-    private final Sinks.Many<Message> sink = Sinks.many().multicast().directBestEffort();
+    private final MessageFanOut fanOut;
     private final Map<UUID, Boolean> recent = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
@@ -61,16 +60,13 @@ public class MessageEventHub implements SmartLifecycle {
         this.connections = connections;
         this.messages = messages;
         this.properties = properties;
+        this.fanOut = new MessageFanOut(properties.subscriberBuffer());
         this.routedTables = routing.messages().stream().map(t -> t.name().toString()).collect(Collectors.toSet());
     }
 
     /** New messages, optionally of one conversation. */
     public Flux<Message> messages(UUID conversationId) {
-        return sink.asFlux()
-                .filter(message -> conversationId == null || conversationId.equals(message.conversationId()))
-                .onBackpressureBuffer(properties.subscriberBuffer(),
-                        dropped -> logger.debug("Subscriber too slow: dropped message " + dropped.id()),
-                        BufferOverflowStrategy.DROP_OLDEST);
+        return fanOut.subscribe(conversationId);
     }
 
     /** Emits true each time the LISTEN connection is (re)established, false when it is lost. */
@@ -87,8 +83,7 @@ public class MessageEventHub implements SmartLifecycle {
                 })
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
                 .concatMap(this::load)
-                .subscribe(message -> sink.emitNext(message, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))),
-                        ex -> logger.error("Message notifications stopped", ex));
+                .subscribe(fanOut::publish, ex -> logger.error("Message notifications stopped", ex));
     }
 
     @Override
