@@ -19,14 +19,31 @@ public final class Gateways {
     private Gateways() {
     }
 
+    /** Starts a gateway; authentication is off unless the properties set {@code gateway.auth.mode}. */
     public static ConfigurableApplicationContext start(String... properties) {
         List<String> args = new ArrayList<>();
+        boolean authMode = false;
+        for (String property : properties) {
+            authMode |= property.startsWith("gateway.auth.mode=");
+        }
+        if (!authMode) {
+            args.add("--gateway.auth.mode=none");
+        }
+        return startExactly(args, properties);
+    }
+
+    /** Starts a gateway with these properties and no others, not even an authentication mode. */
+    public static ConfigurableApplicationContext startExactly(String... properties) {
+        return startExactly(new ArrayList<>(), properties);
+    }
+
+    private static ConfigurableApplicationContext startExactly(List<String> args, String... properties) {
         args.add("--server.port=0");
         args.add("--spring.main.banner-mode=off");
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(GatewayApplication.class, StatementCounter.class).run(args.toArray(String[]::new));
     }
 
     public static HttpGraphQlTester graphQl(ConfigurableApplicationContext context) {
