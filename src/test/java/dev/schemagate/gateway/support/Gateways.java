@@ -43,7 +43,7 @@ public final class Gateways {
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new SpringApplicationBuilder(GatewayApplication.class, StatementCounter.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(GatewayApplication.class, StatementCounter.class, LocalReactorResources.class).run(args.toArray(String[]::new));
     }
 
     public static HttpGraphQlTester graphQl(ConfigurableApplicationContext context) {

@@ -1,0 +1,201 @@
+package dev.schemagate.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.schemagate.gateway.support.Gateways;
+import dev.schemagate.gateway.support.Sql;
+import dev.schemagate.gateway.support.StatementCounter;
+import dev.schemagate.gateway.support.TestDatabases;
+import dev.schemagate.gateway.support.TestDatabases.Scratch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+/** JWT mode: bad tokens are 401 without SQL, roles decide reads and writes, subscriptions authenticate in connection_init. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthTest {
+
+    private static final String READ = "{ conversations(first: 1) { totalCount } }";
+
+    private Scratch database;
+    private ConfigurableApplicationContext gateway;
+    private WebTestClient http;
+    private StatementCounter statements;
+
+    @BeforeAll
+    void start() {
+        database = TestDatabases.create(true);
+        gateway = Gateways.start(Gateways.with(database.properties(),
+                "gateway.auth.mode=jwt", "gateway.auth.jwt-secret=" + Tokens.SECRET,
+                "gateway.auth.issuer=" + Tokens.ISSUER, "gateway.auth.audience=" + Tokens.AUDIENCE));
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port(gateway)).build();
+        statements = gateway.getBean(StatementCounter.class);
+    }
+
+    @AfterAll
+    void stop() {
+        gateway.close();
+        database.drop();
+    }
+
+    static Object[][] rejectedTokens() {
+        Instant now = Instant.now();
+        return new Object[][] {
+                { "no token", null },
+                { "alg none", Tokens.unsigned("service_role") },
+                { "bad signature", Tokens.sign("another-secret-of-at-least-thirty-two-bytes-xx", c -> c.claim("role", "service_role")) },
+                { "expired", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").expirationTime(Date.from(now.minusSeconds(5)))) },
+                { "not yet valid", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").notBeforeTime(Date.from(now.plusSeconds(300)))) },
+                { "wrong issuer", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").issuer("https://evil.test")) },
+                { "wrong audience", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").audience("someone-else")) },
+                { "garbage", "not.a.token" } };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedTokens")
+    void isUnauthorizedAndRunsNoSql(String name, String token) {
+        statements.reset();
+        WebTestClient.RequestBodySpec request = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        request.bodyValue(Map.of("query", READ)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
+        assertThat(statements.count()).isZero();
+    }
+
+    @Test
+    void authenticatedReadsAndWrites() {
+        long total = Sql.number(database.client(), "select count(*) from (select id from chat.conversations union select id from public.conversations) u");
+        post(Tokens.valid("authenticated", "user-1"), READ)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.conversations.totalCount").isEqualTo((int) total);
+        post(Tokens.valid("authenticated", "user-1"), "mutation { startConversation(input: { title: \"by a user\" }) { id } }")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.startConversation.id").exists();
+        post(Tokens.valid("service_role", "svc"), "mutation { rememberMemory(input: { kind: \"fact\", content: \"x\" }) { id } }")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.rememberMemory.id").exists();
+    }
+
+    @Test
+    void anonReadsNothingAndWritesNothingByDefault() {
+        statements.reset();
+        post(Tokens.valid("anon", "nobody"), READ).expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN")
+                .jsonPath("$.data").doesNotExist();
+        post(Tokens.valid("anon", "nobody"), "mutation { startConversation(input: { title: \"x\" }) { id } }").expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN");
+        post(Tokens.valid("superuser", "nobody"), READ).expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN");
+        assertThat(statements.count()).isZero();
+    }
+
+    @Test
+    void anonMayReadWhereConfiguredButNeverWrite() {
+        try (ConfigurableApplicationContext open = Gateways.start(Gateways.with(database.properties(),
+                "gateway.auth.mode=jwt", "gateway.auth.jwt-secret=" + Tokens.SECRET, "gateway.auth.anonymous-reads=true"))) {
+            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port(open)).build();
+            client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + Tokens.valid("anon", "nobody"))
+                    .bodyValue(Map.of("query", READ)).exchange()
+                    .expectBody().jsonPath("$.data.conversations.totalCount").exists();
+            client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + Tokens.valid("anon", "nobody"))
+                    .bodyValue(Map.of("query", "mutation { startConversation(input: { title: \"x\" }) { id } }")).exchange()
+                    .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN");
+        }
+    }
+
+    @Test
+    void healthAndTheSchemaNeedNoToken() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        http.get().uri("/graphql/schema").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void subscriptionsAuthenticateInConnectionInit() {
+        String url = "ws://localhost:" + port(gateway) + "/graphql";
+        WebSocketGraphQlTester anonymous = WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient()).build();
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        anonymous.document("subscription { messageAdded { id } }").executeSubscription().toFlux()
+                .doOnError(refused::set).onErrorComplete()
+                .blockLast(Duration.ofSeconds(10));
+        assertThat(refused.get()).isNotNull();
+
+        WebSocketGraphQlTester authenticated = WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient())
+                .interceptor(initPayload(Tokens.valid("authenticated", "user-1")))
+                .build();
+        String conversation = Sql.string(database.client(), "select id::text from chat.conversations order by id limit 1");
+        java.util.concurrent.BlockingQueue<Object> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        reactor.core.Disposable subscription = authenticated.document("subscription($c: ID) { messageAdded(conversationId: $c) { id } }")
+                .variable("c", conversation).executeSubscription().toFlux("messageAdded.id", String.class)
+                .subscribe(events::add);
+        try {
+            Thread.sleep(1000);
+            post(Tokens.valid("authenticated", "user-1"), "mutation { postMessage(input: { conversationId: \"" + conversation
+                    + "\", role: USER, content: \"hello\" }) { id } }").expectStatus().isOk();
+            assertThat(events.poll(20, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            subscription.dispose();
+        }
+
+        WebSocketGraphQlTester anon = WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient())
+                .interceptor(initPayload(Tokens.valid("anon", "nobody")))
+                .build();
+        AtomicReference<String> forbidden = new AtomicReference<>();
+        anon.document("subscription { messageAdded { id } }").executeSubscription().toFlux()
+                .doOnNext(response -> response.errors().satisfy(errors -> errors.forEach(
+                        error -> forbidden.set(String.valueOf(error.getExtensions().get("classification"))))))
+                .doOnError(error -> forbidden.set(error.getMessage()))
+                .onErrorComplete().blockLast(Duration.ofSeconds(10));
+        assertThat(forbidden.get()).isNotNull().contains("FORBIDDEN");
+    }
+
+    @Test
+    void anExternalDatabaseWithoutAnAuthModeRefusesToStart() {
+        assertThatThrownBy(() -> Gateways.startExactly(database.properties()).close())
+                .hasRootCauseInstanceOf(AuthModeMissingException.class)
+                .rootCause().hasMessageContaining("GATEWAY_AUTH_MODE");
+    }
+
+    private static WebSocketGraphQlClientInterceptor initPayload(String token) {
+        return new WebSocketGraphQlClientInterceptor() {
+            @Override
+            public reactor.core.publisher.Mono<Object> connectionInitPayload() {
+                return reactor.core.publisher.Mono.just(Map.of("Authorization", "Bearer " + token));
+            }
+        };
+    }
+
+    private WebTestClient.ResponseSpec post(String token, String query) {
+        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + token)
+                .bodyValue(Map.of("query", query)).exchange();
+    }
+
+    private static String port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getProperty("local.server.port");
+    }
+}
