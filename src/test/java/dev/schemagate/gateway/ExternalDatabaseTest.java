@@ -45,6 +45,24 @@ class ExternalDatabaseTest {
     }
 
     @Test
+    void infiniteTimestampsAreServedAtTheEdgesOfTheRange() {
+        database = TestDatabases.create(false);
+        database.execute("""
+                insert into chat.conversations (id, title, updated_at) values ('00000000-0000-4000-8000-0000000000a1', 'forever', 'infinity');
+                insert into public.files (id, filename, storage_path, expires_at, created_at)
+                values ('00000000-0000-4000-8000-0000000000f1', 'eternal.txt', 'x', 'infinity', '-infinity')""");
+        try (ConfigurableApplicationContext gateway = Gateways.start(database.properties())) {
+            Gateways.graphQl(gateway).document("""
+                    { conversations(first: 5) { nodes { title updatedAt } pageInfo { endCursor } }
+                      file(id: "00000000-0000-4000-8000-0000000000f1") { expired expiresAt createdAt } }""").execute()
+                    .errors().verify()
+                    .path("conversations.nodes[0].updatedAt").entity(String.class).isEqualTo("9999-12-31T23:59:59.999999Z")
+                    .path("file.expired").entity(Boolean.class).isEqualTo(false)
+                    .path("file.createdAt").entity(String.class).isEqualTo("0001-01-01T00:00:00Z");
+        }
+    }
+
+    @Test
     void aDatabaseFailureIsAnInternalErrorThatRevealsNothing() {
         database = TestDatabases.create(true);
         try (ConfigurableApplicationContext gateway = Gateways.start(database.properties())) {

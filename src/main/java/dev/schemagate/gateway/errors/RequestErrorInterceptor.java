@@ -3,10 +3,13 @@ package dev.schemagate.gateway.errors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -15,18 +18,32 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives request errors (syntax, validation, variable coercion such as an unknown enum value)
- * the contract's {@code BAD_REQUEST} classification; graphql-java's own category stays
- * available as {@code extensions.reason}.
+ * Keeps every error within the contract's classifications. Request errors (syntax, validation,
+ * variable coercion such as an unknown enum value, aborted limits) become {@code BAD_REQUEST},
+ * with graphql-java's category in {@code extensions.reason}; anything else unknown becomes an
+ * {@code INTERNAL_ERROR} that tells nothing. Inputs with NUL characters, which PostgreSQL cannot
+ * store or compare, are refused before execution.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class RequestErrorInterceptor implements WebGraphQlInterceptor {
+
+    private static final Set<String> CONTRACT = Set.of(
+            ErrorType.BAD_REQUEST.name(), ErrorType.UNAUTHORIZED.name(), ErrorType.FORBIDDEN.name(),
+            ErrorType.NOT_FOUND.name(), ErrorType.INTERNAL_ERROR.name());
+
+    private static final Set<ErrorClassification> REQUEST_ERRORS = Set.of(
+            graphql.ErrorType.ValidationError, graphql.ErrorType.InvalidSyntax, graphql.ErrorType.ExecutionAborted);
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (request.getDocument().indexOf('\u0000') >= 0 || request.getDocument().contains("\\u0000")
+                || containsNul(request.getVariables())) {
+            return Mono.just(Responses.error(request, ErrorType.BAD_REQUEST, "Strings must not contain NUL characters"));
+        }
         return chain.next(request).map(response -> {
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
-            if (errors.stream().noneMatch(RequestErrorInterceptor::isRequestError)) {
+            if (errors.stream().allMatch(error -> CONTRACT.contains(String.valueOf(error.getErrorType())))) {
                 return response;
             }
             List<GraphQLError> classified = errors.stream().map(RequestErrorInterceptor::classify).toList();
@@ -34,24 +51,21 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
         });
     }
 
-    private static boolean isRequestError(GraphQLError error) {
-        ErrorClassification type = error.getErrorType();
-        return type == graphql.ErrorType.ValidationError || type == graphql.ErrorType.InvalidSyntax;
-    }
-
     private static GraphQLError classify(GraphQLError error) {
-        if (!isRequestError(error)) {
+        ErrorClassification type = error.getErrorType();
+        if (type != null && CONTRACT.contains(type.toString())) {
             return error;
         }
+        boolean request = REQUEST_ERRORS.contains(type);
         Map<String, Object> extensions = new LinkedHashMap<>();
-        if (error.getExtensions() != null) {
+        if (request && error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
         }
-        extensions.put("reason", String.valueOf(error.getErrorType()));
         extensions.remove("classification");
+        extensions.put("reason", String.valueOf(type));
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
-                .errorType(ErrorType.BAD_REQUEST)
+                .message(request ? error.getMessage() : "The gateway could not serve this field")
+                .errorType(request ? ErrorType.BAD_REQUEST : ErrorType.INTERNAL_ERROR)
                 .extensions(extensions);
         if (error.getLocations() != null) {
             builder.locations(error.getLocations());
@@ -60,5 +74,27 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
             builder.path(error.getPath());
         }
         return builder.build();
+    }
+
+    private static boolean containsNul(Object value) {
+        if (value instanceof String text) {
+            return text.indexOf('\u0000') >= 0;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (containsNul(entry.getKey()) || containsNul(entry.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Iterable<?> items) {
+            for (Object item : items) {
+                if (containsNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat        how often the LISTEN connection is checked, so a dead one is replaced
  */
 @ConfigurationProperties("gateway.events")
-public record EventProperties(@DefaultValue("256") int subscriberBuffer, @DefaultValue("5s") Duration heartbeat) {
+public record EventProperties(@DefaultValue("256") int subscriberBuffer, @DefaultValue("30s") Duration heartbeat) {
 }

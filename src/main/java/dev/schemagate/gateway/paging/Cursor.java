@@ -50,7 +50,13 @@ public record Cursor(String ordering, String key, UUID id) {
             }
             Cursor cursor = new Cursor(parts[0], parts[2], UUID.fromString(parts[1]));
             if (!ordering.text()) {
-                cursor.at();
+                int year = cursor.at().getYear();
+                if (year < 1 || year > 9999) {
+                    throw new IllegalArgumentException("cursor out of range");
+                }
+            }
+            if (cursor.key().indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("cursor with a NUL character");
             }
             return cursor;
         }

@@ -67,7 +67,12 @@ final class Scalars {
         @Override
         public String serialize(Object value, GraphQLContext context, Locale locale) {
             if (value instanceof OffsetDateTime dateTime) {
-                return RFC_3339.format(dateTime.withOffsetSameInstant(ZoneOffset.UTC));
+                try {
+                    return RFC_3339.format(dateTime.withOffsetSameInstant(ZoneOffset.UTC));
+                }
+                catch (java.time.DateTimeException ex) {
+                    throw new CoercingSerializeException("A date-time out of range");
+                }
             }
             throw new CoercingSerializeException("Not a date-time: " + value.getClass().getSimpleName());
         }
@@ -95,7 +100,12 @@ final class Scalars {
 
         private static <E extends RuntimeException> OffsetDateTime parse(String text, java.util.function.Function<String, E> error) {
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                OffsetDateTime value = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                int year = value.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+                if (year < 1 || year > 9999) {
+                    throw error.apply("DateTime must lie between the years 1 and 9999; was '" + text + "'");
+                }
+                return value;
             }
             catch (DateTimeParseException ex) {
                 throw error.apply("DateTime must be RFC 3339 with an offset, such as 2026-01-01T00:00:00Z; was '" + text + "'");

@@ -36,18 +36,28 @@ class CatalogReader {
               and n.nspname || '.' || c.relname = any(:names)
             """;
 
+    /** Routed views that read a credential table, directly or through other views. */
     private static final String VIEW_DEPENDENCIES = """
+            with recursive reads(routed, relation) as (
+              select c.oid, c.oid from pg_catalog.pg_class c
+              join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+              where n.nspname || '.' || c.relname = any(:names)
+              union
+              select reads.routed, d.refobjid
+              from reads
+              join pg_catalog.pg_rewrite r on r.ev_class = reads.relation
+              join pg_catalog.pg_depend d on d.objid = r.oid
+                   and d.classid = 'pg_catalog.pg_rewrite'::regclass
+                   and d.refclassid = 'pg_catalog.pg_class'::regclass
+              where d.refobjid <> reads.relation)
             select distinct vn.nspname as view_schema, v.relname as view_name,
                    tn.nspname as table_schema, t.relname as table_name
-            from pg_catalog.pg_rewrite r
-            join pg_catalog.pg_class v on v.oid = r.ev_class
+            from reads
+            join pg_catalog.pg_class v on v.oid = reads.routed
             join pg_catalog.pg_namespace vn on vn.oid = v.relnamespace
-            join pg_catalog.pg_depend d on d.objid = r.oid
-                 and d.classid = 'pg_catalog.pg_rewrite'::regclass
-                 and d.refclassid = 'pg_catalog.pg_class'::regclass
-            join pg_catalog.pg_class t on t.oid = d.refobjid
+            join pg_catalog.pg_class t on t.oid = reads.relation
             join pg_catalog.pg_namespace tn on tn.oid = t.relnamespace
-            where vn.nspname || '.' || v.relname = any(:names)
+            where reads.routed <> reads.relation
               and tn.nspname || '.' || t.relname = any(:forbidden)
             """;
 

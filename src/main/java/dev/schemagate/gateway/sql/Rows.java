@@ -1,6 +1,7 @@
 package dev.schemagate.gateway.sql;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads typed values out of r2dbc rows. */
 final class Rows {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private Rows() {
     }
@@ -25,8 +28,19 @@ final class Rows {
         return row.get(column, String.class);
     }
 
+    /** Earliest and latest instants served; PostgreSQL's -infinity and infinity are clamped to them. */
+    static final OffsetDateTime EARLIEST = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    static final OffsetDateTime LATEST = OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000, ZoneOffset.UTC);
+
     static OffsetDateTime timestamp(Readable row, String column) {
-        return row.get(column, OffsetDateTime.class);
+        OffsetDateTime value = row.get(column, OffsetDateTime.class);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBefore(EARLIEST)) {
+            return EARLIEST;
+        }
+        return value.isAfter(LATEST) ? LATEST : value;
     }
 
     static Long bigint(Readable row, String column) {
@@ -45,7 +59,8 @@ final class Rows {
         if (value == null) {
             return 0;
         }
-        return value instanceof Float single ? Double.parseDouble(single.toString()) : value.doubleValue();
+        double real = value instanceof Float single ? Double.parseDouble(single.toString()) : value.doubleValue();
+        return Double.isFinite(real) ? real : 0;
     }
 
     /** A jsonb value as maps, lists and scalars, so GraphQL serves it as JSON rather than a string. */
@@ -61,7 +76,7 @@ final class Rows {
         }
         List<Double> list = new ArrayList<>(values.length);
         for (Float value : values) {
-            list.add(value == null ? null : Double.parseDouble(value.toString()));
+            list.add(value == null || !Float.isFinite(value) ? null : Double.parseDouble(value.toString()));
         }
         return list;
     }

@@ -33,7 +33,11 @@ class BadInputTest extends GatewayHttpTest {
             "{ conversations(after: \"garbage\") { totalCount } }",
             "{ conversations(first: 1) { nodes { messages(first: 1, role: WIZARD) { totalCount } } } }",
             "{ conversations(filter: { updatedAfter: \"yesterday\" }) { totalCount } }",
-            "{ conversations(first: \"ten\") { totalCount } }" })
+            "{ conversations(first: \"ten\") { totalCount } }",
+            "{ conversations(filter: { titleContains: \"a\\u0000b\" }) { totalCount } }",
+            "{ memories(filter: { userId: \"\\u0000\" }) { totalCount } }",
+            "{ conversations(filter: { updatedAfter: \"+999999999-12-31T23:59:59Z\" }) { totalCount } }",
+            "{ conversations(filter: { updatedBefore: \"0000-01-01T00:00:00Z\" }) { totalCount } }" })
     void isABadRequest(String document) {
         assertBadRequest(graphQl.document(document).execute());
     }
@@ -42,6 +46,12 @@ class BadInputTest extends GatewayHttpTest {
     void anUnknownEnumValueInVariablesIsABadRequest() {
         assertBadRequest(graphQl.document("query($role: Role) { conversations(first: 1) { nodes { messages(role: $role) { totalCount } } } }")
                 .variable("role", "WIZARD").execute());
+    }
+
+    @Test
+    void aNulCharacterInVariablesIsABadRequest() {
+        assertBadRequest(graphQl.document("query($t: String) { conversations(filter: { continuationId: $t }) { totalCount } }")
+                .variable("t", "x\u0000y").execute());
     }
 
     @Test

@@ -68,6 +68,20 @@ class RoutingStartupTest {
     }
 
     @Test
+    void aViewOfAViewOverACredentialTableIsRefused() {
+        database = TestDatabases.create(false);
+        database.execute("""
+                create schema leak;
+                create view leak.v1 as select id, name, value, created_at from public.secrets;
+                create view leak.v2 as
+                select id, null::uuid as conversation_id, name as user_id, 'fact'::text as kind, value as content,
+                       0.5::real as importance, '{}'::jsonb as metadata, created_at, null::timestamptz as last_accessed_at
+                from leak.v1""");
+        assertRefused(Gateways.with(database.properties(), "gateway.routing.memory.reads=ai_manager.memories,leak.v2"))
+                .contains("leak.v2 reads public.secrets");
+    }
+
+    @Test
     void writingToATableThatIsNotReadIsRefused() {
         database = TestDatabases.create(false);
         assertRefused(Gateways.with(database.properties(), "gateway.routing.conversation.writes=public.conversations",
