@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Given a database URL the gateway serves it as it is: nothing embedded, nothing written. */
 class ExternalDatabaseTest {
@@ -41,6 +42,23 @@ class ExternalDatabaseTest {
                          + (select count(*) from chat.messages) + (select count(*) from public.files)
                          + (select count(*) from ai_manager.memories)""");
             assertThat(rows).isZero();
+        }
+    }
+
+    @Test
+    void introspectionCanBeSwitchedOffAndThenSuggestsNothing() {
+        database = TestDatabases.create(false);
+        try (ConfigurableApplicationContext gateway = Gateways.start(Gateways.with(database.properties(), "gateway.introspection=false"))) {
+            HttpGraphQlTester graphQl = Gateways.graphQl(gateway);
+            graphQl.document("{ __schema { types { name } } }").execute()
+                    .errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+            graphQl.document("{ conversationz { totalCount } }").execute()
+                    .errors().satisfy(errors -> assertThat(errors).allSatisfy(error -> assertThat(error.getMessage())
+                            .doesNotContainIgnoringCase("did you mean").doesNotContain("conversations")));
+            graphQl.document("{ conversations(first: 1) { totalCount } }").execute()
+                    .path("conversations.totalCount").entity(Integer.class).isEqualTo(0);
+            WebTestClient.bindToServer().baseUrl("http://localhost:" + gateway.getEnvironment().getProperty("local.server.port"))
+                    .build().get().uri("/graphql/schema").exchange().expectStatus().isNotFound();
         }
     }
 

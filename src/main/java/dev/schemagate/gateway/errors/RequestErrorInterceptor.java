@@ -35,8 +35,18 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
     private static final Set<ErrorClassification> REQUEST_ERRORS = Set.of(
             graphql.ErrorType.ValidationError, graphql.ErrorType.InvalidSyntax, graphql.ErrorType.ExecutionAborted);
 
+    private final dev.schemagate.gateway.http.QueryLimits limits;
+
+    public RequestErrorInterceptor(dev.schemagate.gateway.http.QueryLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (request.getDocument().length() > limits.maxDocumentBytes()) {
+            return Mono.just(Responses.error(request, ErrorType.BAD_REQUEST,
+                    "The document is longer than the " + limits.maxDocumentBytes() + " characters allowed"));
+        }
         if (request.getDocument().indexOf('\u0000') >= 0 || request.getDocument().contains("\\u0000")
                 || containsNul(request.getVariables())) {
             return Mono.just(Responses.error(request, ErrorType.BAD_REQUEST, "Strings must not contain NUL characters"));

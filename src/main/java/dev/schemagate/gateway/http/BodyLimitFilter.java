@@ -11,6 +11,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
@@ -43,15 +44,38 @@ public class BodyLimitFilter {
         };
     }
 
+    /** Oversized bodies are 413; other client errors (a JSON array or broken JSON, a wrong method) keep their 4xx status with a GraphQL-shaped body. */
     @Bean
     @Order(-2)
-    public WebExceptionHandler bufferLimitHandler(HttpLimits limits) {
+    public WebExceptionHandler clientErrorHandler(HttpLimits limits) {
         return (exchange, ex) -> {
-            if (hasCause(ex, DataBufferLimitException.class) && !exchange.getResponse().isCommitted()) {
+            if (exchange.getResponse().isCommitted()) {
+                return Mono.error(ex);
+            }
+            if (hasCause(ex, DataBufferLimitException.class)) {
                 return tooLarge(exchange, limits);
+            }
+            if (ex instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+                return clientError(exchange, status);
             }
             return Mono.error(ex);
         };
+    }
+
+    private static Mono<Void> clientError(ServerWebExchange exchange, ResponseStatusException ex) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(ex.getStatusCode());
+        response.getHeaders().putAll(ex.getHeaders());
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        String message = switch (ex.getStatusCode().value()) {
+            case 405 -> "Use POST for GraphQL operations over HTTP";
+            case 415 -> "Send the request as application/json";
+            case 406 -> "Accept application/json or application/graphql-response+json";
+            default -> "The request body must be one JSON object with a string 'query', an optional 'operationName' and an object 'variables'";
+        };
+        byte[] body = ("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, HttpLimits limits) {

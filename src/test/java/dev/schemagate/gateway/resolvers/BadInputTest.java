@@ -73,6 +73,58 @@ class BadInputTest extends GatewayHttpTest {
                 .jsonPath("$.data.conversation").doesNotExist();
     }
 
+    static String nested(int repetitions) {
+        return "{ conversations(first: 1) { nodes { " + "messages(first: 1) { nodes { conversation { ".repeat(repetitions)
+                + "id" + " } } }".repeat(repetitions) + " } } }";
+    }
+
+    @Test
+    void depthAliasAndRootFieldLimitsRefuseBeforeAnySql() {
+        graphQl.document(nested(4)).execute().errors().verify();
+        statements.reset();
+        assertBadRequest(graphQl.document(nested(5)).execute());
+        StringBuilder aliases = new StringBuilder("{ conversations(first: 1) { nodes { ");
+        for (int i = 0; i < 31; i++) {
+            aliases.append(" t").append(i).append(": title");
+        }
+        assertBadRequest(graphQl.document(aliases.append(" } } }").toString()).execute());
+        StringBuilder roots = new StringBuilder("{");
+        for (int i = 0; i < 21; i++) {
+            roots.append(" f").append(i).append(": __typename");
+        }
+        assertBadRequest(graphQl.document(roots.append(" }").toString()).execute());
+        assertThat(statements.count()).isZero();
+    }
+
+    @Test
+    void tokenAndDocumentSizeBombsAreBadRequests() {
+        assertBadRequest(graphQl.document("{ " + "__typename ".repeat(15_001) + "}").execute());
+        String padded = "{ __typename }" + " ".repeat(1_048_577);
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", padded)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void tenThousandDuplicatedFieldsAreAnsweredQuickly() {
+        long started = System.nanoTime();
+        graphQl.document("{ " + "__typename ".repeat(10_000) + "}").execute().path("__typename").entity(String.class).isEqualTo("Query");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void batchedArrayBodiesBrokenJsonAndWrongMethodsAreClientErrors() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": ").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+        http.get().uri("/graphql?query={q}", "mutation { startConversation(input: {}) { id } }").exchange()
+                .expectStatus().is4xxClientError();
+    }
+
     @Test
     void anOversizedBodyIsA413WithAClassifiedError() {
         String huge = "{ conversations(first: 1) { totalCount } } # " + "x".repeat(3 * 1024 * 1024);
