@@ -10,6 +10,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
 import dev.schemagate.gateway.events.NotificationConnections;
+import dev.schemagate.gateway.http.HttpLimits;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -49,13 +50,15 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "dispose")
-    public ConnectionPool connectionFactory(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+    public ConnectionPool connectionFactory(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties, HttpLimits limits) {
         PostgresqlConnectionFactory direct = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                 .host("localhost")
                 .port(postgres.getPort())
                 .username("postgres")
                 .database("postgres")
                 .applicationName("schemagate")
+                .statementTimeout(limits.requestTimeout())
+                .connectTimeout(Duration.ofSeconds(5))
                 .build());
         if (properties.loadFixtures()) {
             loadFixtures(direct, properties.seedScale()).block(Duration.ofMinutes(10));

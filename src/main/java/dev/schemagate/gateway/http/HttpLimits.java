@@ -7,8 +7,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on HTTP requests.
  *
- * @param maxBodySize the largest request body; larger is answered 413 before it is parsed
+ * @param maxBodySize    the largest request body; larger is answered 413 before it is parsed
+ * @param requestTimeout how long one GraphQL request may take; its SQL is cancelled after that
  */
 @ConfigurationProperties("gateway.http")
-public record HttpLimits(@DefaultValue("2MB") DataSize maxBodySize) {
+public record HttpLimits(@DefaultValue("2MB") DataSize maxBodySize, @DefaultValue("10s") java.time.Duration requestTimeout) {
 }

@@ -33,7 +33,7 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         Caller caller = parameters.getExecutionContext().getGraphQLContext().get(Caller.class);
-        if (caller == null) {
+        if (caller == null || (auth.mode() == Mode.JWT && !caller.verified())) {
             caller = auth.mode() == Mode.NONE ? Caller.UNAUTHENTICATED : new Caller("", java.util.Map.of(), null);
         }
         Operation operation = parameters.getExecutionContext().getOperationDefinition().getOperation();

@@ -6,7 +6,14 @@ import java.util.Map;
 
 import dev.schemagate.gateway.security.AuthProperties.Mode;
 import dev.schemagate.gateway.security.SecurityConfiguration.AuthSettings;
+import java.util.concurrent.TimeoutException;
+
+import dev.schemagate.gateway.database.RequestScope;
+import dev.schemagate.gateway.errors.Responses;
+import dev.schemagate.gateway.http.HttpLimits;
 import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.ErrorType;
+import reactor.core.publisher.SignalType;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -32,9 +39,11 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     private static final String SESSION_CALLER = Caller.class.getName();
 
     private final AuthSettings auth;
+    private final HttpLimits limits;
 
-    public CallerInterceptor(AuthSettings auth) {
+    public CallerInterceptor(AuthSettings auth, HttpLimits limits) {
         this.auth = auth;
+        this.limits = limits;
     }
 
     @Override
@@ -53,16 +62,35 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 .then(Mono.empty());
     }
 
+    /**
+     * Runs the request with its caller and a {@link RequestScope}; past the request timeout, or
+     * when the client goes away, the statements still running for it are cancelled.
+     */
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return callerOf(request).flatMap(caller -> {
+        return callerOf(request).defaultIfEmpty(UNVERIFIED).flatMap(caller -> {
             request.configureExecutionInput((input, builder) -> {
                 input.getGraphQLContext().put(Caller.class, caller);
                 return input;
             });
-            return chain.next(request).contextWrite(context -> context.put(Caller.class, caller));
+            RequestScope scope = new RequestScope(caller);
+            Mono<WebGraphQlResponse> response = chain.next(request)
+                    .doFinally(signal -> {
+                        if (signal != SignalType.ON_COMPLETE) {
+                            scope.cancel();
+                        }
+                    })
+                    .contextWrite(context -> context.put(Caller.class, caller).put(RequestScope.class, scope));
+            if (request instanceof WebSocketGraphQlRequest) {
+                return response;
+            }
+            return response.timeout(limits.requestTimeout())
+                    .onErrorResume(TimeoutException.class, ex -> Mono.just(Responses.error(request, ErrorType.INTERNAL_ERROR,
+                            "The request took longer than " + limits.requestTimeout().toMillis() + " ms and was cancelled")));
         });
     }
+
+    private static final Caller UNVERIFIED = new Caller("", Map.of(), null);
 
     private Mono<Caller> callerOf(WebGraphQlRequest request) {
         if (auth.mode() == Mode.NONE) {
