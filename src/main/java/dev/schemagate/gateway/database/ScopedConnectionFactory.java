@@ -209,6 +209,7 @@ public class ScopedConnectionFactory implements ConnectionFactory, Wrapped<Conne
     /** A statement that tells its request's scope while it runs, so the scope can cancel it. */
     private static final class ScopedStatement implements Statement {
 
+
         private final Statement delegate;
         private final java.util.function.Supplier<Mono<Void>> cancel;
         private final RequestScope scope;
@@ -219,23 +220,24 @@ public class ScopedConnectionFactory implements ConnectionFactory, Wrapped<Conne
             this.scope = scope;
         }
 
+        /**
+         * Registers the statement with its scope from subscription until its results are
+         * consumed: a result's rows arrive after the result itself, so the statement is running
+         * until the last result's publisher ends.
+         */
         @Override
         public Publisher<? extends Result> execute() {
             if (scope.cancelled()) {
                 return Flux.error(new CancellationException("the request was cancelled"));
             }
-            AtomicBoolean done = new AtomicBoolean();
-            Runnable cancelNow = () -> {
-                if (!done.get()) {
-                    cancel.get().onErrorResume(ex -> Mono.empty()).subscribe();
-                }
-            };
+            Running running = new Running(scope, cancel);
             return Flux.from(delegate.execute())
-                    .doOnSubscribe(subscription -> scope.started(cancelNow))
-                    .doFinally(signal -> {
-                        done.set(true);
-                        scope.finished(cancelNow);
-                    });
+                    .doOnSubscribe(subscription -> running.start())
+                    .map(result -> (Result) new ScopedResult(result, running))
+                    .doOnNext(result -> running.opened())
+                    .doOnComplete(running::executed)
+                    .doOnError(error -> running.finish())
+                    .doOnCancel(running::finish);
         }
 
         @Override
@@ -278,6 +280,92 @@ public class ScopedConnectionFactory implements ConnectionFactory, Wrapped<Conne
         public Statement fetchSize(int rows) {
             delegate.fetchSize(rows);
             return this;
+        }
+    }
+
+    /** One executing statement: cancellable through its scope until its last result is consumed. */
+    private static final class Running implements Runnable {
+
+        private final RequestScope scope;
+        private final java.util.function.Supplier<Mono<Void>> cancel;
+        private final java.util.concurrent.atomic.AtomicInteger openResults = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicBoolean executed = new AtomicBoolean();
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        Running(RequestScope scope, java.util.function.Supplier<Mono<Void>> cancel) {
+            this.scope = scope;
+            this.cancel = cancel;
+        }
+
+        void start() {
+            scope.started(this);
+        }
+
+        void opened() {
+            openResults.incrementAndGet();
+        }
+
+        void consumed() {
+            if (openResults.decrementAndGet() <= 0 && executed.get()) {
+                finish();
+            }
+        }
+
+        void executed() {
+            executed.set(true);
+            if (openResults.get() <= 0) {
+                finish();
+            }
+        }
+
+        void finish() {
+            if (finished.compareAndSet(false, true)) {
+                scope.finished(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            if (!finished.get()) {
+                cancel.get().onErrorResume(ex -> Mono.empty()).subscribe();
+            }
+        }
+    }
+
+    /** A result whose consumption tells its statement when it is over. */
+    private static final class ScopedResult implements Result {
+
+        private final Result delegate;
+        private final Running running;
+
+        ScopedResult(Result delegate, Running running) {
+            this.delegate = delegate;
+            this.running = running;
+        }
+
+        @Override
+        public Publisher<Long> getRowsUpdated() {
+            return Flux.from(delegate.getRowsUpdated()).doFinally(signal -> running.consumed());
+        }
+
+        @Override
+        public <T> Publisher<T> map(java.util.function.BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, ? extends T> mapping) {
+            return Flux.<T>from(delegate.map(mapping)).doFinally(signal -> running.consumed());
+        }
+
+        @Override
+        public <T> Publisher<T> map(java.util.function.Function<? super io.r2dbc.spi.Readable, ? extends T> mapping) {
+            return Flux.<T>from(delegate.map(mapping)).doFinally(signal -> running.consumed());
+        }
+
+        @Override
+        public Result filter(java.util.function.Predicate<Segment> filter) {
+            return new ScopedResult(delegate.filter(filter), running);
+        }
+
+        @Override
+        public <T> Publisher<T> flatMap(java.util.function.Function<Segment, ? extends Publisher<? extends T>> mapping) {
+            return Flux.<T>from(delegate.flatMap(mapping)).doFinally(signal -> running.consumed());
         }
     }
 }
