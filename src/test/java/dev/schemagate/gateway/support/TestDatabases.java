@@ -44,8 +44,23 @@ public final class TestDatabases {
     public record Scratch(String name, ConnectionFactoryOptions options) {
 
         public String url() {
-            return "r2dbc:postgresql://" + options.getRequiredValue(ConnectionFactoryOptions.HOST) + ":"
-                    + options.getRequiredValue(ConnectionFactoryOptions.PORT) + "/" + name;
+            return "r2dbc:postgresql://" + host() + ":" + port() + "/" + name;
+        }
+
+        public String host() {
+            return String.valueOf(options.getRequiredValue(ConnectionFactoryOptions.HOST));
+        }
+
+        public int port() {
+            return Integer.parseInt(String.valueOf(options.getRequiredValue(ConnectionFactoryOptions.PORT)));
+        }
+
+        /** The same database reached through a proxy on another port. */
+        public String[] propertiesThrough(TcpProxy proxy) {
+            return new String[] {
+                    "spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name,
+                    "spring.r2dbc.username=" + username(),
+                    "spring.r2dbc.password=" + password() };
         }
 
         public String username() {
