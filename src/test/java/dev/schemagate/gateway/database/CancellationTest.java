@@ -80,6 +80,13 @@ class CancellationTest {
     }
 
     @Test
+    void everyGatewayConnectionHasAStatementTimeout() {
+        String timeout = org.springframework.r2dbc.core.DatabaseClient.create(gateway.getBean(io.r2dbc.spi.ConnectionFactory.class))
+                .sql("show statement_timeout").map(row -> row.get(0, String.class)).one().block(Duration.ofSeconds(10));
+        assertThat(timeout).isEqualTo("10s");
+    }
+
+    @Test
     void theGatewayServesAgainAfterwards() {
         client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ conversations(first: 1) { totalCount } }"))

@@ -125,6 +125,47 @@ class AuthTest {
     }
 
     @Test
+    void tokensCanBeVerifiedAgainstAJwks() throws Exception {
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k1").generate();
+        com.nimbusds.jose.jwk.RSAKey stranger = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k1").generate();
+        com.sun.net.httpserver.HttpServer jwks = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] document = new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        jwks.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, document.length);
+            exchange.getResponseBody().write(document);
+            exchange.close();
+        });
+        jwks.start();
+        try (ConfigurableApplicationContext withJwks = Gateways.start(Gateways.with(database.properties(),
+                "gateway.auth.mode=jwt", "gateway.auth.jwks-uri=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json"))) {
+            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port(withJwks)).build();
+            client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + rs256(key))
+                    .bodyValue(Map.of("query", READ)).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.data.conversations.totalCount").exists();
+            client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + rs256(stranger))
+                    .bodyValue(Map.of("query", READ)).exchange()
+                    .expectStatus().isUnauthorized();
+        }
+        finally {
+            jwks.stop(0);
+        }
+    }
+
+    private static String rs256(com.nimbusds.jose.jwk.RSAKey key) throws Exception {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("user-1").claim("role", "authenticated")
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    @Test
     void healthAndTheSchemaNeedNoToken() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         http.get().uri("/graphql/schema").exchange().expectStatus().isOk();
@@ -175,7 +216,7 @@ class AuthTest {
 
     @Test
     void anExternalDatabaseWithoutAnAuthModeRefusesToStart() {
-        assertThatThrownBy(() -> Gateways.startExactly(database.properties()).close())
+        assertThatThrownBy(() -> Gateways.startExactly(Gateways.with(database.properties(), "gateway.auth.mode=")).close())
                 .hasRootCauseInstanceOf(AuthModeMissingException.class)
                 .rootCause().hasMessageContaining("GATEWAY_AUTH_MODE");
     }
