@@ -45,8 +45,8 @@ public class ConversationStore {
 
     public Mono<Page<Conversation>> page(ConversationCriteria criteria, PageRequest page) {
         SqlConditions where = conditions(criteria).keyset(page);
-        String sql = "select * from (" + PrecedenceUnion.of(routing.conversations(), ConversationStore::columns,
-                where::sql) + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
+        String sql = "select * from (" + PrecedenceUnion.of(routing.conversations(), ConversationStore::columns, where::sql,
+                "order by " + page.order().orderBy("t", page.backward()) + " limit :limit") + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
         return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
                 .map(ConversationStore::conversation)
                 .all()

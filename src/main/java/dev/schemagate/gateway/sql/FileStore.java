@@ -49,7 +49,8 @@ public class FileStore {
 
     public Mono<Page<StoredFile>> page(FileCriteria criteria, PageRequest page) {
         SqlConditions where = conditions(criteria).keyset(page);
-        String sql = "select * from (" + PrecedenceUnion.of(routing.files(), FileStore::columns, where::sql)
+        String sql = "select * from (" + PrecedenceUnion.of(routing.files(), FileStore::columns, where::sql,
+                "order by " + page.order().orderBy("t", page.backward()) + " limit :limit")
                 + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
         return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
                 .map(FileStore::file)
@@ -67,7 +68,7 @@ public class FileStore {
     /** Files of many conversations in one statement, newest first. */
     public Mono<Map<ConversationFilesKey, List<StoredFile>>> byConversations(List<ConversationFilesKey> keys) {
         String union = PrecedenceUnion.of(routing.files(), FileStore::columns,
-                t -> belongsTo("k.conversation_id") + " and (k.include_expired or " + NOT_EXPIRED + ")");
+                t -> belongsTo(t, "k.conversation_id") + " and (k.include_expired or " + NOT_EXPIRED + ")");
         String sql = """
                 select k.ord, f.* from unnest(cast(:ids as uuid[]), cast(:includeExpired as bool[]))
                      with ordinality as k(conversation_id, include_expired, ord)
@@ -106,18 +107,25 @@ public class FileStore {
             where.add(NOT_EXPIRED);
         }
         if (criteria.conversationId() != null) {
-            where.add(belongsTo(":conversationId"), "conversationId", criteria.conversationId());
+            where.add(this::belongsTo, "conversationId", criteria.conversationId());
         }
         return where;
     }
 
-    /** The file row {@code t} belongs to the conversation, by its own column or any link table. */
-    private String belongsTo(String conversation) {
+    private String belongsTo(PhysicalTable table) {
+        return belongsTo(table, ":conversationId");
+    }
+
+    /**
+     * The file row {@code t} belongs to the conversation, by its own column or any link table:
+     * one id list, each part read by index (an {@code or} across them would scan every file).
+     */
+    private String belongsTo(PhysicalTable table, String conversation) {
         List<String> ways = new ArrayList<>();
-        ways.add("t.conversation_id = " + conversation);
+        ways.add("select f.id from " + table.sql() + " f where f.conversation_id = " + conversation);
         routing.fileLinks().forEach(link -> ways.add(
-                "t.id in (select l.file_id from " + link.sql() + " l where l.conversation_id = " + conversation + ")"));
-        return "(" + String.join(" or ", ways) + ")";
+                "select l.file_id from " + link.sql() + " l where l.conversation_id = " + conversation));
+        return "t.id in (" + String.join(" union all ", ways) + ")";
     }
 
     private static String columns(PhysicalTable table) {

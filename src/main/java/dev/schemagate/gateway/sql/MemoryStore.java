@@ -42,7 +42,8 @@ public class MemoryStore {
 
     public Mono<Page<Memory>> page(MemoryCriteria criteria, PageRequest page) {
         SqlConditions where = conditions(criteria).keyset(page);
-        String sql = "select * from (" + PrecedenceUnion.of(routing.memories(), MemoryStore::columns, where::sql)
+        String sql = "select * from (" + PrecedenceUnion.of(routing.memories(), MemoryStore::columns, where::sql,
+                "order by " + page.order().orderBy("t", page.backward()) + " limit :limit")
                 + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
         return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
                 .map(MemoryStore::memory)

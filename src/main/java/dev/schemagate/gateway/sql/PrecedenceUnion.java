@@ -23,16 +23,30 @@ final class PrecedenceUnion {
      */
     static String of(List<PhysicalTable> tables, Function<PhysicalTable, String> columns,
             Function<PhysicalTable, String> filter) {
+        return of(tables, columns, filter, null);
+    }
+
+    /**
+     * The same union, each branch cut to its own first rows: the first N rows of a union are
+     * among the first N of each branch, and each branch can read them off its index in order.
+     *
+     * @param topN an {@code order by ... limit ...} over the alias {@code t}, or null
+     */
+    static String of(List<PhysicalTable> tables, Function<PhysicalTable, String> columns,
+            Function<PhysicalTable, String> filter, String topN) {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < tables.size(); i++) {
             PhysicalTable table = tables.get(i);
             if (i > 0) {
                 sql.append("\nunion all\n");
             }
-            sql.append("select ").append(columns.apply(table))
+            sql.append(topN == null ? "" : "(").append("select ").append(columns.apply(table))
                     .append(" from ").append(table.sql()).append(" t where ").append(filter.apply(table));
             for (PhysicalTable earlier : tables.subList(0, i)) {
                 sql.append(" and not exists (select 1 from ").append(earlier.sql()).append(" p where p.id = t.id)");
+            }
+            if (topN != null) {
+                sql.append(" ").append(topN).append(")");
             }
         }
         return sql.toString();

@@ -30,6 +30,13 @@ final class SqlConditions {
         return this;
     }
 
+    /** A condition that depends on the routed table it applies to. */
+    SqlConditions add(Function<PhysicalTable, String> condition, String name, Object value) {
+        conditions.add(condition);
+        values.put(name, value);
+        return this;
+    }
+
     /** A condition on a column some routed tables lack: no row of those tables matches it. */
     SqlConditions addOnColumn(String column, String condition, String name, Object value) {
         conditions.add(table -> table.has(column) ? condition : "false");
