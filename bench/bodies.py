@@ -24,7 +24,7 @@ gateway = {
             files(includeExpired: true) { id filename }
             memories(first: 10) { id content } } } }""",
     "q2": """query($id: ID!) { conversation(id: $id) { id title
-            messages(first: 100) { nodes { id role content createdAt metadata idempotencyKey } } } }""",
+            messages(first: 200) { nodes { id role content createdAt metadata idempotencyKey } } } }""",
     "q3": "{ " + " ".join(
         f'm{i}: message(id: "{mid}") {{ id content conversation {{ title }} }}' for i, mid in enumerate(message_ids)) + " }",
 }
@@ -36,7 +36,7 @@ postgraphile = {
             memories: aiManagerMemoriesByConversationId(first: 10, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_ASC]) {
               nodes { id: rowId content } } } } }""",
     "q2": """query($id: UUID!) { conversation: conversationByRowId(rowId: $id) { id: rowId title
-            messages: messagesByConversationId(first: 100, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) {
+            messages: messagesByConversationId(first: 200, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) {
               nodes { id: rowId role content createdAt metadata idempotencyKey } } } }""",
     "q3": "{ " + " ".join(
         f'm{i}: messageByRowId(rowId: "{mid}") {{ id: rowId content conversation: conversationByConversationId {{ title }} }}'

@@ -47,7 +47,7 @@ trap cleanup EXIT
 start_gateway() {
   local name="$1" http_port="$2"; shift 2
   env SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:$port/bench" SPRING_R2DBC_USERNAME=postgres \
-      GATEWAY_AUTH_MODE=none SPRING_R2DBC_POOL_MAX_SIZE="$pool" SPRING_R2DBC_POOL_INITIAL_SIZE="$pool" "$@" \
+      GATEWAY_AUTH_MODE=none GATEWAY_PAGING_MAX_SIZE=200 SPRING_R2DBC_POOL_MAX_SIZE="$pool" SPRING_R2DBC_POOL_INITIAL_SIZE="$pool" "$@" \
       java -Xms512m -Xmx1g -jar "$jar" --server.port="$http_port" --logging.level.root=WARN > "$out/$name.log" 2>&1 &
   pids+=($!)
   echo $! > "$out/$name.pid"
