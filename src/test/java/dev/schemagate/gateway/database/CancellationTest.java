@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.schemagate.gateway.embedded.SqlScripts;
+import dev.schemagate.gateway.support.Eventually;
 import dev.schemagate.gateway.support.Gateways;
 import dev.schemagate.gateway.support.Sql;
 import dev.schemagate.gateway.support.TestDatabases;
@@ -106,23 +107,10 @@ class CancellationTest {
     }
 
     private void awaitNoGatewayQueryRunning(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        long running = -1;
-        while (System.nanoTime() < deadline) {
-            running = Sql.number(database.client(), """
-                    select count(*) from pg_stat_activity
-                    where datname = current_database() and application_name = 'schemagate' and state = 'active'""");
-            if (running == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(running).as("gateway queries still running %s after the request ended", within).isZero();
+        boolean idle = Eventually.holds(within, () -> Sql.number(database.client(), """
+                select count(*) from pg_stat_activity
+                where datname = current_database() and application_name = 'schemagate' and state = 'active'""") == 0);
+        assertThat(idle).as("no gateway query running %s after the request ended", within).isTrue();
     }
+
 }

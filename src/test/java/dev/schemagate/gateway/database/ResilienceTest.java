@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.schemagate.gateway.embedded.SqlScripts;
+import dev.schemagate.gateway.support.Eventually;
 import dev.schemagate.gateway.support.Gateways;
 import dev.schemagate.gateway.support.Sql;
 import dev.schemagate.gateway.support.TcpProxy;
@@ -65,13 +66,13 @@ class ResilienceTest {
         assertThat(outcomes).allMatch(outcome -> outcome.equals("data") || outcome.equals("INTERNAL_ERROR"),
                 "every request answered with data or a clean INTERNAL_ERROR");
         assertThat(outcomes).contains("INTERNAL_ERROR");
-        assertThat(eventually(() -> health().equals("DOWN"), Duration.ofSeconds(10))).isTrue();
+        assertThat(Eventually.holds(Duration.ofSeconds(10), () -> health().equals("DOWN"))).isTrue();
 
         proxy.restore();
         long restored = System.nanoTime();
-        assertThat(eventually(() -> "data".equals(once()), Duration.ofSeconds(5))).as("serving within 5 s").isTrue();
+        assertThat(Eventually.holds(Duration.ofSeconds(5), () -> "data".equals(once()))).as("serving within 5 s").isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - restored)).isLessThan(Duration.ofSeconds(5));
-        assertThat(eventually(() -> health().equals("UP"), Duration.ofSeconds(5))).isTrue();
+        assertThat(Eventually.holds(Duration.ofSeconds(5), () -> health().equals("UP"))).isTrue();
     }
 
     @Test
@@ -84,7 +85,7 @@ class ResilienceTest {
         List<String> outcomes = load.get();
         assertThat(killed).isPositive();
         assertThat(outcomes).allMatch(outcome -> outcome.equals("data") || outcome.equals("INTERNAL_ERROR"));
-        assertThat(eventually(() -> "data".equals(once()), Duration.ofSeconds(5))).isTrue();
+        assertThat(Eventually.holds(Duration.ofSeconds(5), () -> "data".equals(once()))).isTrue();
     }
 
     @Test
@@ -144,16 +145,5 @@ class ResilienceTest {
         return client.get().uri("/actuator/health").exchangeToMono(response -> response.bodyToMono(Map.class))
                 .map(body -> String.valueOf(body.get("status")))
                 .block(Duration.ofSeconds(15));
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.schemagate.gateway.support.Eventually;
 import dev.schemagate.gateway.support.Gateways;
 import dev.schemagate.gateway.support.Sql;
 import dev.schemagate.gateway.support.TestDatabases;
@@ -175,24 +176,12 @@ class SubscriptionTest {
     }
 
     private void awaitListeners(int expected) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            long listening = Sql.number(sql, """
-                    select count(*) from pg_stat_activity
-                    where application_name = 'schemagate-listener' and datname = current_database()
-                      and query ilike 'listen%'""");
-            if (listening >= expected) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("fewer than " + expected + " gateway listeners within " + WAIT);
+        boolean listening = Eventually.holds(WAIT, () -> Sql.number(sql, """
+                select count(*) from pg_stat_activity
+                where application_name = 'schemagate-listener' and datname = current_database()
+                  and query ilike 'listen%'""") >= expected);
+        assertThat(listening).as("%d gateway listeners within %s", expected, WAIT).isTrue();
     }
+
 
 }
