@@ -14,6 +14,7 @@ public final class RequestScope {
 
     private final Caller caller;
     private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean cancelled;
 
     public RequestScope(Caller caller) {
@@ -28,7 +29,13 @@ public final class RequestScope {
         return cancelled;
     }
 
+    /** How many SQL statements the request has run so far. */
+    public int statements() {
+        return statements.get();
+    }
+
     void started(Runnable cancel) {
+        statements.incrementAndGet();
         running.add(cancel);
         if (cancelled) {
             cancel.run();

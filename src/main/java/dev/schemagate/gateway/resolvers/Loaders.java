@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.UUID;
 
 import dev.schemagate.gateway.model.AiState;
@@ -23,6 +24,8 @@ import dev.schemagate.gateway.sql.MemoryStore;
 import dev.schemagate.gateway.sql.MessageCountKey;
 import dev.schemagate.gateway.sql.MessagePageKey;
 import dev.schemagate.gateway.sql.MessageStore;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import reactor.core.publisher.Mono;
@@ -49,35 +52,38 @@ public class Loaders {
     public static final String NODE_BY_ID = "nodeById";
 
     public Loaders(BatchLoaderRegistry registry, ConversationStore conversations, MessageStore messages,
-            FileStore files, MemoryStore memories) {
-        registry.<UUID, Conversation>forName(CONVERSATION_BY_ID)
-                .registerMappedBatchLoader((ids, env) -> conversations.byIds(ids));
-        registry.<UUID, AiState>forName(AI_STATE_BY_ID)
-                .registerMappedBatchLoader((ids, env) -> conversations.aiStates(ids));
-        registry.<UUID, List<Conversation>>forName(CONVERSATIONS_BY_FILE)
-                .registerMappedBatchLoader((ids, env) -> conversations.byFiles(ids));
-        registry.<UUID, Message>forName(MESSAGE_BY_ID)
-                .registerMappedBatchLoader((ids, env) -> messages.byIds(ids));
-        registry.<MessagePageKey, Page<Message>>forName(MESSAGE_PAGES)
-                .registerMappedBatchLoader((keys, env) -> messages.pages(new ArrayList<>(keys)));
-        registry.<MessageCountKey, Integer>forName(MESSAGE_COUNTS)
-                .registerMappedBatchLoader((keys, env) -> messages.counts(new ArrayList<>(keys)));
-        registry.<UUID, List<Double>>forName(EMBEDDING_BY_MESSAGE)
-                .registerMappedBatchLoader((ids, env) -> messages.embeddings(ids));
-        registry.<UUID, StoredFile>forName(FILE_BY_ID)
-                .registerMappedBatchLoader((ids, env) -> files.byIds(ids));
-        registry.<ConversationFilesKey, List<StoredFile>>forName(FILES_BY_CONVERSATION)
-                .registerMappedBatchLoader((keys, env) -> files.byConversations(new ArrayList<>(keys)));
-        registry.<UUID, List<PlatformUpload>>forName(UPLOADS_BY_FILE)
-                .registerMappedBatchLoader((ids, env) -> files.uploads(ids));
-        registry.<UUID, Memory>forName(MEMORY_BY_ID)
-                .registerMappedBatchLoader((ids, env) -> memories.byIds(ids));
-        registry.<ConversationMemoriesKey, List<Memory>>forName(MEMORIES_BY_CONVERSATION)
-                .registerMappedBatchLoader((keys, env) -> memories.byConversations(new ArrayList<>(keys)));
-        registry.<UUID, Object>forName(NODE_BY_ID)
-                .registerMappedBatchLoader((ids, env) -> Mono.zip(conversations.byIds(ids), messages.byIds(ids),
-                                files.byIds(ids), memories.byIds(ids))
-                        .map(found -> firstFound(ids, List.of(found.getT1(), found.getT2(), found.getT3(), found.getT4()))));
+            FileStore files, MemoryStore memories, MeterRegistry meters) {
+        Registrar loaders = new Registrar(registry, meters);
+        loaders.<UUID, Conversation>register(CONVERSATION_BY_ID, conversations::byIds);
+        loaders.<UUID, AiState>register(AI_STATE_BY_ID, conversations::aiStates);
+        loaders.<UUID, List<Conversation>>register(CONVERSATIONS_BY_FILE, conversations::byFiles);
+        loaders.<UUID, Message>register(MESSAGE_BY_ID, messages::byIds);
+        loaders.<MessagePageKey, Page<Message>>register(MESSAGE_PAGES, keys -> messages.pages(new ArrayList<>(keys)));
+        loaders.<MessageCountKey, Integer>register(MESSAGE_COUNTS, keys -> messages.counts(new ArrayList<>(keys)));
+        loaders.<UUID, List<Double>>register(EMBEDDING_BY_MESSAGE, messages::embeddings);
+        loaders.<UUID, StoredFile>register(FILE_BY_ID, files::byIds);
+        loaders.<ConversationFilesKey, List<StoredFile>>register(FILES_BY_CONVERSATION, keys -> files.byConversations(new ArrayList<>(keys)));
+        loaders.<UUID, List<PlatformUpload>>register(UPLOADS_BY_FILE, files::uploads);
+        loaders.<UUID, Memory>register(MEMORY_BY_ID, memories::byIds);
+        loaders.<ConversationMemoriesKey, List<Memory>>register(MEMORIES_BY_CONVERSATION, keys -> memories.byConversations(new ArrayList<>(keys)));
+        loaders.<UUID, Object>register(NODE_BY_ID, ids -> Mono.zip(conversations.byIds(ids), messages.byIds(ids), files.byIds(ids),
+                        memories.byIds(ids))
+                .map(found -> firstFound(ids, List.of(found.getT1(), found.getT2(), found.getT3(), found.getT4()))));
+    }
+
+    /** Registers batch loaders by name, recording each batch's size ({@code gateway.dataloader.batch.size}). */
+    private record Registrar(BatchLoaderRegistry registry, MeterRegistry meters) {
+
+        <K, V> void register(String name, Function<Set<K>, Mono<Map<K, V>>> load) {
+            DistributionSummary sizes = DistributionSummary.builder("gateway.dataloader.batch.size")
+                    .description("Keys per DataLoader batch")
+                    .tag("loader", name)
+                    .register(meters);
+            registry.<K, V>forName(name).registerMappedBatchLoader((keys, env) -> {
+                sizes.record(keys.size());
+                return load.apply(keys);
+            });
+        }
     }
 
     /** Each id's entity from the first type that has it; ids are uuids and never shared between types. */

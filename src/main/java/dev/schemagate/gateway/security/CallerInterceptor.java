@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import dev.schemagate.gateway.database.RequestScope;
 import dev.schemagate.gateway.errors.Responses;
 import dev.schemagate.gateway.http.HttpLimits;
+import dev.schemagate.gateway.ops.RequestLog;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.ErrorType;
 import reactor.core.publisher.SignalType;
@@ -74,7 +75,9 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 return input;
             });
             RequestScope scope = new RequestScope(caller);
+            long started = System.nanoTime();
             Mono<WebGraphQlResponse> response = chain.next(request)
+                    .doOnNext(result -> RequestLog.log(request, result, scope, started))
                     .doFinally(signal -> {
                         if (signal != SignalType.ON_COMPLETE) {
                             scope.cancel();
@@ -85,8 +88,12 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 return response;
             }
             return response.timeout(limits.requestTimeout())
-                    .onErrorResume(TimeoutException.class, ex -> Mono.just(Responses.error(request, ErrorType.INTERNAL_ERROR,
-                            "The request took longer than " + limits.requestTimeout().toMillis() + " ms and was cancelled")));
+                    .onErrorResume(TimeoutException.class, ex -> {
+                        WebGraphQlResponse timedOut = Responses.error(request, ErrorType.INTERNAL_ERROR,
+                                "The request took longer than " + limits.requestTimeout().toMillis() + " ms and was cancelled");
+                        RequestLog.log(request, timedOut, scope, started);
+                        return Mono.just(timedOut);
+                    });
         });
     }
 
