@@ -51,7 +51,8 @@ class ExternalDatabaseTest {
         try (ConfigurableApplicationContext gateway = Gateways.start(Gateways.with(database.properties(), "gateway.introspection=false"))) {
             HttpGraphQlTester graphQl = Gateways.graphQl(gateway);
             graphQl.document("{ __schema { types { name } } }").execute()
-                    .errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+                    .errors().satisfy(errors -> assertThat(errors).isNotEmpty()
+                            .allSatisfy(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
             graphQl.document("{ conversationz { totalCount } }").execute()
                     .errors().satisfy(errors -> assertThat(errors).allSatisfy(error -> assertThat(error.getMessage())
                             .doesNotContainIgnoringCase("did you mean").doesNotContain("conversations")));
@@ -68,7 +69,9 @@ class ExternalDatabaseTest {
         database.execute("""
                 insert into chat.conversations (id, title, updated_at) values ('00000000-0000-4000-8000-0000000000a1', 'forever', 'infinity');
                 insert into public.files (id, filename, storage_path, expires_at, created_at)
-                values ('00000000-0000-4000-8000-0000000000f1', 'eternal.txt', 'x', 'infinity', '-infinity')""");
+                values ('00000000-0000-4000-8000-0000000000f1', 'eternal.txt', 'x', 'infinity', '-infinity');
+                insert into chat.messages (conversation_id, role, content, metadata)
+                values ('00000000-0000-4000-8000-0000000000a1', 'user', 'deep', (repeat('{"a":', 600) || '1' || repeat('}', 600))::jsonb)""");
         try (ConfigurableApplicationContext gateway = Gateways.start(database.properties())) {
             Gateways.graphQl(gateway).document("""
                     { conversations(first: 5) { nodes { title updatedAt } pageInfo { endCursor } }
@@ -77,6 +80,10 @@ class ExternalDatabaseTest {
                     .path("conversations.nodes[0].updatedAt").entity(String.class).isEqualTo("9999-12-31T23:59:59.999999Z")
                     .path("file.expired").entity(Boolean.class).isEqualTo(false)
                     .path("file.createdAt").entity(String.class).isEqualTo("0001-01-01T00:00:00Z");
+            Gateways.graphQl(gateway).document("""
+                    { conversation(id: "00000000-0000-4000-8000-0000000000a1") { messages { nodes { content } } } }""").execute()
+                    .errors().verify()
+                    .path("conversation.messages.nodes[0].content").entity(String.class).isEqualTo("deep");
         }
     }
 

@@ -32,8 +32,9 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
             ErrorType.BAD_REQUEST.name(), ErrorType.UNAUTHORIZED.name(), ErrorType.FORBIDDEN.name(),
             ErrorType.NOT_FOUND.name(), ErrorType.INTERNAL_ERROR.name());
 
-    private static final Set<ErrorClassification> REQUEST_ERRORS = Set.of(
-            graphql.ErrorType.ValidationError, graphql.ErrorType.InvalidSyntax, graphql.ErrorType.ExecutionAborted);
+    private static final Set<String> REQUEST_ERRORS = Set.of(
+            graphql.ErrorType.ValidationError.name(), graphql.ErrorType.InvalidSyntax.name(),
+            graphql.ErrorType.ExecutionAborted.name(), graphql.ErrorType.OperationNotSupported.name(), "IntrospectionDisabled");
 
     private final dev.schemagate.gateway.http.QueryLimits limits;
 
@@ -49,9 +50,14 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
         }
         if (request.getDocument().indexOf('\u0000') >= 0 || request.getDocument().contains("\\u0000")
                 || containsNul(request.getVariables())) {
-            return Mono.just(Responses.error(request, ErrorType.BAD_REQUEST, "Strings must not contain NUL characters"));
+            return Mono.just(Responses.error(request, ErrorType.BAD_REQUEST,
+                    "Strings must not contain NUL characters or unpaired UTF-16 surrogates"));
         }
         return chain.next(request).map(response -> {
+            if (response.getExecutionResult().getData() instanceof org.reactivestreams.Publisher<?> && !streaming(request)) {
+                return Responses.error(request, ErrorType.BAD_REQUEST,
+                        "Subscriptions are served over WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream)");
+            }
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
             if (errors.stream().allMatch(error -> CONTRACT.contains(String.valueOf(error.getErrorType())))) {
                 return response;
@@ -66,7 +72,7 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
         if (type != null && CONTRACT.contains(type.toString())) {
             return error;
         }
-        boolean request = REQUEST_ERRORS.contains(type);
+        boolean request = type != null && REQUEST_ERRORS.contains(type.toString());
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (request && error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
@@ -86,9 +92,17 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
         return builder.build();
     }
 
+    private static boolean streaming(WebGraphQlRequest request) {
+        if (request instanceof org.springframework.graphql.server.WebSocketGraphQlRequest) {
+            return true;
+        }
+        return request.getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(org.springframework.http.MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType());
+    }
+
     private static boolean containsNul(Object value) {
         if (value instanceof String text) {
-            return text.indexOf('\u0000') >= 0;
+            return text.indexOf('\u0000') >= 0 || unpairedSurrogate(text);
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -103,6 +117,22 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
                 if (containsNul(item)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            }
+            else if (Character.isLowSurrogate(c)) {
+                return true;
             }
         }
         return false;

@@ -56,17 +56,25 @@ public class MessageEventHub implements SmartLifecycle {
     private final Sinks.Many<Boolean> listening = Sinks.many().replay().latest();
     private volatile Disposable subscription;
 
-    public MessageEventHub(NotificationConnections connections, MessageStore messages, Routing routing, EventProperties properties) {
+    private final boolean loadPerSubscriber;
+
+    public MessageEventHub(NotificationConnections connections, MessageStore messages, Routing routing, EventProperties properties,
+            dev.schemagate.gateway.security.AuthProperties auth) {
         this.connections = connections;
         this.messages = messages;
         this.properties = properties;
+        this.loadPerSubscriber = auth.postgresClaims();
         this.fanOut = new MessageFanOut(properties.subscriberBuffer());
         this.routedTables = routing.messages().stream().map(t -> t.name().toString()).collect(Collectors.toSet());
     }
 
-    /** New messages, optionally of one conversation. */
+    /**
+     * New messages, optionally of one conversation. Where row-level security applies each
+     * subscriber loads the message itself, in its own Reactor context, so under its own claims.
+     */
     public Flux<Message> messages(UUID conversationId) {
-        return fanOut.subscribe(conversationId);
+        return fanOut.subscribe(conversationId).concatMap(event -> event.message() != null ? Mono.just(event.message())
+                : messages.byIds(List.of(event.id())).mapNotNull(found -> found.get(event.id())));
     }
 
     /** Emits true each time the LISTEN connection is (re)established, false when it is lost. */
@@ -119,14 +127,16 @@ public class MessageEventHub implements SmartLifecycle {
                 Connection::close);
     }
 
-    private Flux<Message> load(Notification notification) {
+    private Flux<MessageEvent> load(Notification notification) {
         UUID id;
+        UUID conversationId;
         try {
             JsonNode payload = JSON.readTree(notification.getParameter());
             if (!routedTables.contains(payload.path("table").asString())) {
                 return Flux.empty();
             }
             id = UUID.fromString(payload.path("id").asString());
+            conversationId = UUID.fromString(payload.path("conversationId").asString());
         }
         catch (RuntimeException ex) {
             logger.warn("Ignoring a malformed message notification: " + notification.getParameter());
@@ -135,8 +145,12 @@ public class MessageEventHub implements SmartLifecycle {
         if (recent.putIfAbsent(id, Boolean.TRUE) != null) {
             return Flux.empty();
         }
+        if (loadPerSubscriber) {
+            return Flux.just(new MessageEvent(id, conversationId, null));
+        }
         return messages.byIds(List.of(id))
                 .flatMapMany(found -> Flux.fromIterable(found.values()))
+                .map(message -> new MessageEvent(id, message.conversationId(), message))
                 .onErrorResume(ex -> {
                     logger.warn("Could not load message " + id + " for subscribers: " + ex.getMessage());
                     return Flux.empty();

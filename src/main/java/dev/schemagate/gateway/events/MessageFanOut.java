@@ -3,7 +3,6 @@ package dev.schemagate.gateway.events;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.schemagate.gateway.model.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -18,18 +17,18 @@ class MessageFanOut {
 
     private static final Log logger = LogFactory.getLog(MessageFanOut.class);
 
-    private final Sinks.Many<Message> sink = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<MessageEvent> sink = Sinks.many().multicast().directBestEffort();
     private final int bufferSize;
 
     MessageFanOut(int bufferSize) {
         this.bufferSize = bufferSize;
     }
 
-    void publish(Message message) {
+    void publish(MessageEvent message) {
         sink.emitNext(message, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 
-    Flux<Message> subscribe(UUID conversationId) {
+    Flux<MessageEvent> subscribe(UUID conversationId) {
         return sink.asFlux()
                 .filter(message -> conversationId == null || conversationId.equals(message.conversationId()))
                 .onBackpressureBuffer(bufferSize,

@@ -44,6 +44,41 @@ public class BodyLimitFilter {
         };
     }
 
+    /**
+     * Requests to {@code /graphql} the GraphQL handler would answer without a body (a wrong
+     * method or media type, an empty body) get their 4xx with a GraphQL-shaped error instead.
+     * WebSocket upgrades pass.
+     */
+    @Bean
+    @Order(-9)
+    public WebFilter graphQlRequestShape() {
+        return (exchange, chain) -> {
+            org.springframework.http.server.reactive.ServerHttpRequest request = exchange.getRequest();
+            if (!"/graphql".equals(request.getPath().pathWithinApplication().value())
+                    || "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
+                return chain.filter(exchange);
+            }
+            if (request.getMethod() != org.springframework.http.HttpMethod.POST) {
+                exchange.getResponse().getHeaders().setAllow(java.util.Set.of(org.springframework.http.HttpMethod.POST));
+                return clientError(exchange, new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED));
+            }
+            MediaType contentType = request.getHeaders().getContentType();
+            if (contentType == null || !(contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || contentType.isCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE))) {
+                return clientError(exchange, new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+            }
+            java.util.List<MediaType> accept = request.getHeaders().getAccept();
+            if (!accept.isEmpty() && accept.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || type.isCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE) || type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM))) {
+                return clientError(exchange, new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE));
+            }
+            if (request.getHeaders().getContentLength() == 0) {
+                return clientError(exchange, new ResponseStatusException(HttpStatus.BAD_REQUEST));
+            }
+            return chain.filter(exchange);
+        };
+    }
+
     /** Oversized bodies are 413; other client errors (a JSON array or broken JSON, a wrong method) keep their 4xx status with a GraphQL-shaped body. */
     @Bean
     @Order(-2)
@@ -65,7 +100,7 @@ public class BodyLimitFilter {
     private static Mono<Void> clientError(ServerWebExchange exchange, ResponseStatusException ex) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(ex.getStatusCode());
-        response.getHeaders().putAll(ex.getHeaders());
+        ex.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         String message = switch (ex.getStatusCode().value()) {
             case 405 -> "Use POST for GraphQL operations over HTTP";

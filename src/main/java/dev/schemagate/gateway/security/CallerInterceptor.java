@@ -84,9 +84,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                         }
                     })
                     .contextWrite(context -> context.put(Caller.class, caller).put(RequestScope.class, scope));
-            if (request instanceof WebSocketGraphQlRequest) {
-                return response;
-            }
             return response.timeout(limits.requestTimeout())
                     .onErrorResume(TimeoutException.class, ex -> {
                         WebGraphQlResponse timedOut = Responses.error(request, ErrorType.INTERNAL_ERROR,

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -82,7 +83,11 @@ public class SecurityConfiguration {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(auth.decoder()))
-                        .authenticationEntryPoint(unauthorized))
+                        .authenticationEntryPoint(unauthorized)
+                        .authenticationFailureHandler((exchange, ex) -> ex instanceof AuthenticationServiceException
+                                ? JsonErrors.write(exchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, "INTERNAL_ERROR",
+                                        "Tokens cannot be verified right now; the server log has the details")
+                                : unauthorized.commence(exchange.getExchange(), ex)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .build();
     }
@@ -103,9 +108,16 @@ public class SecurityConfiguration {
     static ReactiveJwtDecoder decoder(AuthProperties properties) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.jwksUri() != null && !properties.jwksUri().isBlank()) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
+            java.net.URI uri = java.net.URI.create(properties.jwksUri().trim());
+            if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalStateException("GATEWAY_AUTH_JWKS_URI must be an absolute http(s) URL, was " + uri);
+            }
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(uri.toString()).build();
         }
         else if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
+            if (properties.jwtSecret().getBytes(StandardCharsets.UTF_8).length < 32) {
+                throw new IllegalStateException("GATEWAY_AUTH_JWT_SECRET must be at least 32 bytes for HS256");
+            }
             SecretKeySpec key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
             decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         }
@@ -114,6 +126,7 @@ public class SecurityConfiguration {
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(properties.clockSkew()));
+        validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, java.util.Objects::nonNull));
         if (properties.issuer() != null && !properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }

@@ -21,6 +21,29 @@ final class Json {
         if (!(value instanceof Map<?, ?>)) {
             throw new BadRequestException(argument + " must be a JSON object");
         }
+        if (!finite(value)) {
+            throw new BadRequestException(argument + " must not hold numbers JSON cannot represent (NaN, Infinity)");
+        }
         return MAPPER.writeValueAsString(value);
+    }
+
+    private static boolean finite(Object value) {
+        if (value instanceof Double number) {
+            return Double.isFinite(number);
+        }
+        if (value instanceof Float number) {
+            return Float.isFinite(number);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().allMatch(Json::finite);
+        }
+        if (value instanceof Iterable<?> items) {
+            for (Object item : items) {
+                if (!finite(item)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

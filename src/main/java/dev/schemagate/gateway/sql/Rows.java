@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads typed values out of r2dbc rows. */
 final class Rows {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder().maxNestingDepth(10_000).build())
+                    .build())
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 

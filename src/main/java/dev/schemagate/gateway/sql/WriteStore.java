@@ -85,7 +85,15 @@ public class WriteStore {
                 .map(MessageStore::message).one()
                 .flatMap(message -> afterInsert(message).thenReturn(message))
                 .switchIfEmpty(Mono.defer(() -> replay(input)));
-        return transactions.transactional(bridge(input.conversationId()).then(written));
+        Mono<Message> post = bridge(input.conversationId()).then(written);
+        if (input.idempotencyKey() == null) {
+            return transactions.transactional(post);
+        }
+        Mono<Message> once = lockKey(input.idempotencyKey())
+                .then(firstWithKey(input.idempotencyKey()))
+                .flatMap(first -> sameOrConflict(first, input))
+                .switchIfEmpty(post);
+        return transactions.transactional(once);
     }
 
     public Mono<UUID> attachFile(UUID conversationId, UUID fileId) {
@@ -177,18 +185,29 @@ public class WriteStore {
                         .then());
     }
 
+    /** Serialises posts with one idempotency key for the rest of the transaction, across every message table. */
+    private Mono<Void> lockKey(String key) {
+        return db.sql("select pg_advisory_xact_lock(hashtext(:key))").bind("key", key).fetch().all().then();
+    }
+
+    /** The message any routed message table already holds under the key, first table first. */
+    private Mono<Message> firstWithKey(String key) {
+        String sql = "select * from (" + PrecedenceUnion.of(routing.messages(),
+                t -> "t.id, t.conversation_id, t.role::text as role, t.content, t.metadata, t.created_at, t.idempotency_key",
+                t -> "t.idempotency_key = :key") + ") u limit 1";
+        return db.sql(sql).bind("key", key).map(MessageStore::message).one();
+    }
+
     /** The idempotency key was used before: the same message again is that message, anything else a bad request. */
     private Mono<Message> replay(NewMessage input) {
-        String sql = """
-                select id, conversation_id, role::text as role, content, metadata, created_at, idempotency_key
-                from %s where idempotency_key = :key""".formatted(routing.messageWrites().sql());
-        return db.sql(sql).bind("key", input.idempotencyKey()).map(MessageStore::message).one()
-                .flatMap(first -> {
-                    boolean same = first.conversationId().equals(input.conversationId())
-                            && first.role() == input.role() && first.content().equals(input.content());
-                    return same ? Mono.just(first) : Mono.error(new BadRequestException(
-                            "idempotencyKey '" + input.idempotencyKey() + "' was already used for a different message"));
-                });
+        return firstWithKey(input.idempotencyKey()).flatMap(first -> sameOrConflict(first, input));
+    }
+
+    private static Mono<Message> sameOrConflict(Message first, NewMessage input) {
+        boolean same = first.conversationId().equals(input.conversationId())
+                && first.role() == input.role() && first.content().equals(input.content());
+        return same ? Mono.just(first) : Mono.error(new BadRequestException(
+                "idempotencyKey '" + input.idempotencyKey() + "' was already used for a different message"));
     }
 
     private void checkContent(String content) {

@@ -20,14 +20,14 @@ class MessageFanOutTest {
     @Test
     void aSlowSubscriberLosesItsOldestEventsWithoutHoldingUpOthers() {
         MessageFanOut fanOut = new MessageFanOut(16);
-        List<Message> fast = new ArrayList<>();
+        List<MessageEvent> fast = new ArrayList<>();
         fanOut.subscribe(null).subscribe(fast::add);
         Slow slow = new Slow();
         fanOut.subscribe(null).subscribe(slow);
 
-        List<Message> published = new ArrayList<>();
+        List<MessageEvent> published = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            Message message = message(i);
+            MessageEvent message = message(i);
             published.add(message);
             fanOut.publish(message);
         }
@@ -42,20 +42,22 @@ class MessageFanOutTest {
     @Test
     void filtersByConversation() {
         MessageFanOut fanOut = new MessageFanOut(16);
-        List<Message> mine = new ArrayList<>();
+        List<MessageEvent> mine = new ArrayList<>();
         fanOut.subscribe(CONVERSATION).subscribe(mine::add);
         fanOut.publish(message(1));
-        fanOut.publish(new Message(UUID.randomUUID(), UUID.randomUUID(), Role.USER, "other", null, OffsetDateTime.now(), null));
+        Message other = new Message(UUID.randomUUID(), UUID.randomUUID(), Role.USER, "other", null, OffsetDateTime.now(), null);
+        fanOut.publish(new MessageEvent(other.id(), other.conversationId(), other));
         assertThat(mine).hasSize(1);
     }
 
-    private static Message message(int i) {
-        return new Message(UUID.randomUUID(), CONVERSATION, Role.USER, "message " + i, null, OffsetDateTime.now(), null);
+    private static MessageEvent message(int i) {
+        Message message = new Message(UUID.randomUUID(), CONVERSATION, Role.USER, "message " + i, null, OffsetDateTime.now(), null);
+        return new MessageEvent(message.id(), CONVERSATION, message);
     }
 
     /** Takes one event and asks for no more until told. */
-    private static final class Slow extends BaseSubscriber<Message> {
-        private final List<Message> received = new ArrayList<>();
+    private static final class Slow extends BaseSubscriber<MessageEvent> {
+        private final List<MessageEvent> received = new ArrayList<>();
 
         @Override
         protected void hookOnSubscribe(Subscription subscription) {
@@ -63,7 +65,7 @@ class MessageFanOutTest {
         }
 
         @Override
-        protected void hookOnNext(Message value) {
+        protected void hookOnNext(MessageEvent value) {
             received.add(value);
         }
     }

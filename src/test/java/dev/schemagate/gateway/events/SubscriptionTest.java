@@ -120,6 +120,19 @@ class SubscriptionTest {
     }
 
     @Test
+    void aMalformedConversationIdIsABadRequest() {
+        String url = "ws://localhost:" + first.getEnvironment().getProperty("local.server.port") + "/graphql";
+        java.util.concurrent.atomic.AtomicReference<String> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient()).build()
+                .document("subscription { messageAdded(conversationId: \"nope\") { id } }").executeSubscription().toFlux()
+                .doOnNext(response -> response.errors().satisfy(errors -> errors.forEach(
+                        error -> outcome.set(String.valueOf(error.getExtensions().get("classification"))))))
+                .doOnError(error -> outcome.set(error.toString()))
+                .onErrorComplete().blockLast(WAIT);
+        assertThat(outcome.get()).contains("BAD_REQUEST");
+    }
+
+    @Test
     void serverSentEventsCarryTheSameEvents() throws Exception {
         UUID conversation = conversation("chat");
         WebClient client = WebClient.create("http://localhost:" + first.getEnvironment().getProperty("local.server.port"));

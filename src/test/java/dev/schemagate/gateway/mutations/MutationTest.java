@@ -134,6 +134,36 @@ class MutationTest {
     }
 
     @Test
+    void anIdempotencyKeyAlreadyUsedInPublicReturnsThatMessageAndWritesNothing() {
+        UUID existing = UUID.fromString(Sql.string(sql, """
+                select m.id::text from public.messages m
+                where m.idempotency_key is not null and not exists (select 1 from chat.messages c where c.id = m.id)
+                order by m.id limit 1"""));
+        String key = Sql.string(sql, "select idempotency_key from public.messages where id = $1", existing);
+        String conversation = Sql.string(sql, "select conversation_id::text from public.messages where id = $1", existing);
+        String role = Sql.string(sql, "select upper(role::text) from public.messages where id = $1", existing);
+        String content = Sql.string(sql, "select content from public.messages where id = $1", existing);
+        long before = rows();
+        graphQl.document(POST).variable("input", Map.of("conversationId", conversation, "role", role, "content", content,
+                "idempotencyKey", key)).execute()
+                .path("postMessage.id").entity(String.class).isEqualTo(existing.toString());
+        assertThat(rows()).isEqualTo(before);
+        assertThat(Sql.number(sql, "select count(*) from chat.messages where idempotency_key = $1", key)).isZero();
+        assertClassified(graphQl.document(POST).variable("input", Map.of("conversationId", conversation, "role", role,
+                "content", content + " changed", "idempotencyKey", key)).execute(), "BAD_REQUEST");
+    }
+
+    @Test
+    void metadataWithNumbersJsonCannotHoldIsABadRequest() {
+        String body = "{\"query\": \"mutation($m: JSON) { startConversation(input: { metadata: $m }) { id } }\", "
+                + "\"variables\": {\"m\": {\"n\": 1e400}}}";
+        WebClient client = WebClient.create("http://localhost:" + gateway.getEnvironment().getProperty("local.server.port"));
+        Map<?, ?> response = client.post().uri("/graphql").header("Content-Type", "application/json").bodyValue(body)
+                .retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(10));
+        assertThat(String.valueOf(response)).contains("BAD_REQUEST");
+    }
+
+    @Test
     void fiftySimultaneousIdenticalPostsLeaveOneRowAndOneId() {
         UUID conversation = UUID.fromString(Sql.string(sql, "select id::text from public.conversations p where not exists "
                 + "(select 1 from chat.conversations c where c.id = p.id) order by id offset 3 limit 1"));

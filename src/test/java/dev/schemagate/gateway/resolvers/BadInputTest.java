@@ -55,6 +55,38 @@ class BadInputTest extends GatewayHttpTest {
     }
 
     @Test
+    void anUnpairedSurrogateInVariablesIsABadRequest() {
+        assertBadRequest(graphQl.document("query($t: String) { conversations(filter: { titleContains: $t }) { totalCount } }")
+                .variable("t", "x\ud800y").execute());
+    }
+
+    @Test
+    void aSubscriptionSentAsAPlainJsonPostIsABadRequest() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "subscription { messageAdded { id } }")).exchange()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.data").doesNotExist();
+    }
+
+    @Test
+    void requestsOfTheWrongShapeGetAClientErrorWithAGraphQlBody() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+        http.get().uri("/graphql?query={q}", "{ __typename }").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+        http.post().uri("/graphql").contentType(MediaType.TEXT_PLAIN).bodyValue("{ __typename }").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML)
+                .bodyValue(Map.of("query", "{ __typename }")).exchange()
+                .expectStatus().isEqualTo(406)
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
     void aCursorOfAnotherConnectionIsABadRequest() {
         String messageCursor = graphQl.document("{ conversations(first: 1) { nodes { messages(first: 1) { pageInfo { endCursor } } } } }")
                 .execute().path("conversations.nodes[0].messages.pageInfo.endCursor").entity(String.class).get();

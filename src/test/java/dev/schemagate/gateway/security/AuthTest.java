@@ -64,6 +64,7 @@ class AuthTest {
                 { "not yet valid", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").notBeforeTime(Date.from(now.plusSeconds(300)))) },
                 { "wrong issuer", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").issuer("https://evil.test")) },
                 { "wrong audience", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").audience("someone-else")) },
+                { "no expiry", Tokens.sign(Tokens.SECRET, c -> c.claim("role", "service_role").expirationTime(null)) },
                 { "garbage", "not.a.token" } };
     }
 
@@ -212,6 +213,13 @@ class AuthTest {
                 .doOnError(error -> forbidden.set(error.getMessage()))
                 .onErrorComplete().blockLast(Duration.ofSeconds(10));
         assertThat(forbidden.get()).isNotNull().contains("FORBIDDEN");
+    }
+
+    @Test
+    void aSecretTooShortForHs256RefusesToStart() {
+        assertThatThrownBy(() -> Gateways.start(Gateways.with(database.properties(), "gateway.auth.mode=jwt",
+                "gateway.auth.jwt-secret=short")).close())
+                .rootCause().hasMessageContaining("at least 32 bytes");
     }
 
     @Test

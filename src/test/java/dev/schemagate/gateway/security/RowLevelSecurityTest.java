@@ -35,6 +35,10 @@ class RowLevelSecurityTest {
             alter table ai_manager.memories enable row level security;
             create policy own_memories on ai_manager.memories for select to authenticated
               using (user_id = current_setting('request.jwt.claims', true)::json ->> 'sub');
+            alter table chat.messages enable row level security;
+            create policy own_messages on chat.messages for select to authenticated
+              using (coalesce(metadata ->> 'owner', current_setting('request.jwt.claims', true)::json ->> 'sub')
+                     = current_setting('request.jwt.claims', true)::json ->> 'sub');
             """;
 
     private Scratch database;
@@ -44,6 +48,7 @@ class RowLevelSecurityTest {
     void start() {
         database = TestDatabases.create(true);
         database.execute(RLS);
+        database.execute(dev.schemagate.gateway.embedded.SqlScripts.classpath("fixtures/notify-triggers.sql"));
         gateway = Gateways.start(Gateways.with(database.properties(),
                 "gateway.auth.mode=jwt", "gateway.auth.jwt-secret=" + Tokens.SECRET, "gateway.auth.postgres-claims=true",
                 "spring.r2dbc.pool.max-size=1", "spring.r2dbc.pool.initial-size=1"));
@@ -68,6 +73,38 @@ class RowLevelSecurityTest {
             List<String> owners = users.get(user).document("{ memories(first: 100) { nodes { userId } } }").execute()
                     .path("memories.nodes[*].userId").entityList(String.class).get();
             assertThat(owners).as("request %d as %s", i, user).isNotEmpty().containsOnly(user);
+        }
+    }
+
+    @Test
+    void subscribersOnlyReceiveMessagesTheirClaimsMaySee() throws Exception {
+        String port = gateway.getEnvironment().getProperty("local.server.port");
+        String conversation = dev.schemagate.gateway.support.Sql.string(database.client(),
+                "select id::text from chat.conversations order by id limit 1");
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        org.springframework.graphql.test.tester.WebSocketGraphQlTester tester = org.springframework.graphql.test.tester.WebSocketGraphQlTester
+                .builder("ws://localhost:" + port + "/graphql", new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient())
+                .interceptor(new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public reactor.core.publisher.Mono<Object> connectionInitPayload() {
+                        return reactor.core.publisher.Mono.just(Map.of("Authorization", "Bearer " + Tokens.valid("authenticated", "user-1")));
+                    }
+                })
+                .build();
+        reactor.core.Disposable subscription = tester.document("subscription($c: ID) { messageAdded(conversationId: $c) { id content } }")
+                .variable("c", conversation).executeSubscription().toFlux("messageAdded.content", String.class)
+                .subscribe(received::add);
+        try {
+            Thread.sleep(1000);
+            database.execute("insert into chat.messages (conversation_id, role, content, metadata) values ('" + conversation
+                    + "', 'user', 'for user-2 only', '{\"owner\": \"user-2\"}')");
+            database.execute("insert into chat.messages (conversation_id, role, content, metadata) values ('" + conversation
+                    + "', 'user', 'for user-1', '{\"owner\": \"user-1\"}')");
+            assertThat(received.poll(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("for user-1");
+            assertThat(received.poll(1500, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+        }
+        finally {
+            subscription.dispose();
         }
     }
 
