@@ -75,4 +75,7 @@ lines += ["", f"Gateway heap after the run: {heap.strip() or 'n/a'}", ""]
 compare = os.path.join(out, "compare.txt")
 if os.path.exists(compare):
     lines += ["Same data check (chat-only gateway vs PostGraphile): " + open(compare).read().replace("\n", "; ").strip("; "), ""]
+changes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "changes.md")
+if os.path.exists(changes):
+    lines += ["", open(changes).read().strip(), ""]
 print("\n".join(lines))

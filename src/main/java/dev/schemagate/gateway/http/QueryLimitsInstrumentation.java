@@ -12,13 +12,17 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Definition;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.ParserOptions;
+import graphql.validation.ValidationError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +48,38 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         int depth;
         int aliases;
         final Set<String> rootKeys = new HashSet<>();
+    }
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        int fields = 0;
+        for (Definition<?> definition : parameters.getDocument().getDefinitions()) {
+            if (definition instanceof OperationDefinition operation) {
+                fields += count(operation.getSelectionSet());
+            }
+            else if (definition instanceof FragmentDefinition fragment) {
+                fields += count(fragment.getSelectionSet());
+            }
+        }
+        refuseAbove("field selections", fields, limits.maxFields());
+        return super.beginValidation(parameters, state);
+    }
+
+    private static int count(SelectionSet selections) {
+        if (selections == null) {
+            return 0;
+        }
+        int fields = 0;
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                fields += 1 + count(field.getSelectionSet());
+            }
+            else if (selection instanceof InlineFragment inline) {
+                fields += count(inline.getSelectionSet());
+            }
+        }
+        return fields;
     }
 
     @Override

@@ -48,6 +48,8 @@ class BadInputMatrixTest extends GatewayHttpTest {
         cases.add(query("cyclic fragments", "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }"));
         cases.add(query("self-referencing fragment", "query { ...A } fragment A on Query { conversations { nodes { ...A } } }"));
         cases.add(query("alias bomb", "{ " + "c: __typename ".repeat(5_000) + "}"));
+        cases.add(query("10,000 duplicated fields", "{ " + "__typename ".repeat(10_000) + "}"));
+        cases.add(query("10,000 duplicated nested fields", "{ conversations(first: 1) { nodes { " + "id ".repeat(10_000) + "} } }"));
         cases.add(query("unknown field", "{ secrets { value } }"));
         cases.add(query("unknown type in fragment", "{ ... on Secret { value } }"));
         cases.add(query("introspecting for secrets", "{ __type(name: \"Secret\") { fields { name } } }"));
