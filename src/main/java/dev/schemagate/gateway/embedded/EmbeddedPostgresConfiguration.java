@@ -9,6 +9,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
+import dev.schemagate.gateway.events.EventsConfiguration;
 import dev.schemagate.gateway.events.NotificationConnections;
 import dev.schemagate.gateway.http.HttpLimits;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -77,7 +78,7 @@ public class EmbeddedPostgresConfiguration {
                 .port(postgres.getPort())
                 .username("postgres")
                 .database("postgres")
-                .applicationName("schemagate-listener")
+                .applicationName(EventsConfiguration.APPLICATION_NAME)
                 .build()));
     }
 

@@ -28,21 +28,25 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        Throwable cause = unwrap(ex);
-        if (cause instanceof BadRequestException) {
-            return error(env, ErrorType.BAD_REQUEST, cause.getMessage());
-        }
-        if (cause instanceof NotFoundException) {
-            return error(env, ErrorType.NOT_FOUND, cause.getMessage());
-        }
-        String reference = UUID.randomUUID().toString();
-        logger.error("Data fetcher failed at " + env.getExecutionStepInfo().getPath() + " (reference " + reference + ")", cause);
-        return error(env, ErrorType.INTERNAL_ERROR,
-                "The gateway could not fetch this field; the server log has the details under reference " + reference);
+        return classify(unwrap(ex), GraphqlErrorBuilder.newError(env), "Data fetcher at " + env.getExecutionStepInfo().getPath());
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+    /**
+     * The error a failure becomes: bad input and missing rows keep their message, anything else
+     * is logged under a fresh reference that the error names instead of the cause.
+     */
+    static GraphQLError classify(Throwable cause, GraphqlErrorBuilder<?> error, String where) {
+        if (cause instanceof BadRequestException) {
+            return error.errorType(ErrorType.BAD_REQUEST).message(cause.getMessage()).build();
+        }
+        if (cause instanceof NotFoundException) {
+            return error.errorType(ErrorType.NOT_FOUND).message(cause.getMessage()).build();
+        }
+        String reference = UUID.randomUUID().toString();
+        logger.error(where + " failed (reference " + reference + ")", cause);
+        return error.errorType(ErrorType.INTERNAL_ERROR)
+                .message("The gateway could not complete this; the server log has the details under reference " + reference)
+                .build();
     }
 
     private static Throwable unwrap(Throwable ex) {

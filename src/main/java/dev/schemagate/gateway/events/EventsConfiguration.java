@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(EventProperties.class)
 public class EventsConfiguration {
 
-    static final String APPLICATION_NAME = "schemagate-listener";
+    /** The application name of the LISTEN connection, so it can be told apart in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "schemagate-listener";
 
     @Bean
     @ConditionalOnMissingBean

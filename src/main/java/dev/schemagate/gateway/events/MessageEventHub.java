@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +52,6 @@ public class MessageEventHub implements SmartLifecycle {
             return size() > REMEMBERED_IDS;
         }
     });
-    private final Sinks.Many<Boolean> listening = Sinks.many().replay().latest();
     private volatile Disposable subscription;
 
     private final boolean loadPerSubscriber;
@@ -77,18 +75,10 @@ public class MessageEventHub implements SmartLifecycle {
                 : messages.byIds(List.of(event.id())).mapNotNull(found -> found.get(event.id())));
     }
 
-    /** Emits true each time the LISTEN connection is (re)established, false when it is lost. */
-    public Flux<Boolean> listening() {
-        return listening.asFlux();
-    }
-
     @Override
     public void start() {
         subscription = Flux.defer(this::listen)
-                .doOnError(ex -> {
-                    listening.tryEmitNext(false);
-                    logger.warn("Message notifications interrupted, reconnecting: " + ex.getMessage());
-                })
+                .doOnError(ex -> logger.warn("Message notifications interrupted, reconnecting: " + ex.getMessage()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
                 .concatMap(this::load)
                 .subscribe(fanOut::publish, ex -> logger.error("Message notifications stopped", ex));
@@ -117,10 +107,7 @@ public class MessageEventHub implements SmartLifecycle {
                             .thenMany(Flux.empty());
                     return postgres.createStatement("LISTEN " + MessageEvents.CHANNEL).execute()
                             .flatMap(result -> result.getRowsUpdated())
-                            .then(Mono.fromRunnable(() -> {
-                                listening.tryEmitNext(true);
-                                logger.info("Listening for message notifications");
-                            }))
+                            .then(Mono.fromRunnable(() -> logger.info("Listening for message notifications")))
                             .thenMany(Flux.merge(postgres.getNotifications(), heartbeat))
                             .concatWith(Mono.error(new IllegalStateException("the notification connection closed")));
                 },

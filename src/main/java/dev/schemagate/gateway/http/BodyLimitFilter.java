@@ -1,16 +1,13 @@
 package dev.schemagate.gateway.http;
 
-import java.nio.charset.StandardCharsets;
-
+import dev.schemagate.gateway.errors.HttpErrors;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -23,9 +20,6 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 public class BodyLimitFilter {
-
-    private static final String TOO_LARGE = """
-            {"errors":[{"message":"The request body is larger than the %d bytes allowed","extensions":{"classification":"BAD_REQUEST"}}]}""";
 
     @Bean
     public CodecCustomizer bodyLimitCodecs(HttpLimits limits) {
@@ -98,28 +92,19 @@ public class BodyLimitFilter {
     }
 
     private static Mono<Void> clientError(ServerWebExchange exchange, ResponseStatusException ex) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(ex.getStatusCode());
-        ex.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        ex.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
         String message = switch (ex.getStatusCode().value()) {
             case 405 -> "Use POST for GraphQL operations over HTTP";
             case 415 -> "Send the request as application/json";
             case 406 -> "Accept application/json or application/graphql-response+json";
             default -> "The request body must be one JSON object with a string 'query', an optional 'operationName' and an object 'variables'";
         };
-        byte[] body = ("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}")
-                .getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return HttpErrors.write(exchange, ex.getStatusCode(), "BAD_REQUEST", message);
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, HttpLimits limits) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = TOO_LARGE.formatted(limits.maxBodySize().toBytes()).getBytes(StandardCharsets.UTF_8);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return HttpErrors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "BAD_REQUEST",
+                "The request body is larger than the " + limits.maxBodySize().toBytes() + " bytes allowed");
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -25,10 +25,6 @@ public class Paging {
         return new PageRequest(size("first", first), afterCursor, beforeCursor, false, order);
     }
 
-    public PageRequest forward(Integer first, String after, SortOrder order) {
-        return request(first, after, null, null, order);
-    }
-
     /** A page size: the default when absent, a {@code BAD_REQUEST} outside 0..max. */
     public int size(String argument, Integer size) {
         if (size == null) {

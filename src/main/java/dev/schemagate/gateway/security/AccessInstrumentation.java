@@ -34,7 +34,7 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         Caller caller = parameters.getExecutionContext().getGraphQLContext().get(Caller.class);
         if (caller == null || (auth.mode() == Mode.JWT && !caller.verified())) {
-            caller = auth.mode() == Mode.NONE ? Caller.UNAUTHENTICATED : new Caller("", java.util.Map.of(), null);
+            caller = auth.mode() == Mode.NONE ? Caller.UNAUTHENTICATED : Caller.UNVERIFIED;
         }
         Operation operation = parameters.getExecutionContext().getOperationDefinition().getOperation();
         boolean write = operation == Operation.MUTATION;

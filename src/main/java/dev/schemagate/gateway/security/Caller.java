@@ -17,6 +17,9 @@ public record Caller(String role, Map<String, Object> claims, String claimsJson)
     /** Authentication is off: the caller may read and write, and no claims reach PostgreSQL. */
     public static final Caller UNAUTHENTICATED = new Caller(null, Map.of(), null);
 
+    /** Authentication is on but nothing verified the caller: no role, so it may do nothing. */
+    public static final Caller UNVERIFIED = new Caller("", Map.of(), null);
+
     public boolean verified() {
         return role != null;
     }

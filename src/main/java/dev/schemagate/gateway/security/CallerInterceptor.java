@@ -69,7 +69,7 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
      */
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return callerOf(request).defaultIfEmpty(UNVERIFIED).flatMap(caller -> {
+        return callerOf(request).defaultIfEmpty(Caller.UNVERIFIED).flatMap(caller -> {
             request.configureExecutionInput((input, builder) -> {
                 input.getGraphQLContext().put(Caller.class, caller);
                 return input;
@@ -94,7 +94,6 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         });
     }
 
-    private static final Caller UNVERIFIED = new Caller("", Map.of(), null);
 
     private Mono<Caller> callerOf(WebGraphQlRequest request) {
         if (auth.mode() == Mode.NONE) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.schemagate.gateway.errors.HttpErrors;
 import dev.schemagate.gateway.security.AuthProperties.Mode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
@@ -73,7 +74,7 @@ public class SecurityConfiguration {
         if (auth.mode() == Mode.NONE) {
             return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
         }
-        ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> JsonErrors.write(exchange, HttpStatus.UNAUTHORIZED,
+        ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> HttpErrors.write(exchange, HttpStatus.UNAUTHORIZED,
                 "UNAUTHORIZED", "A valid bearer token is required: " + reason(ex));
         return http
                 .authorizeExchange(exchanges -> exchanges
@@ -85,7 +86,7 @@ public class SecurityConfiguration {
                         .jwt(jwt -> jwt.jwtDecoder(auth.decoder()))
                         .authenticationEntryPoint(unauthorized)
                         .authenticationFailureHandler((exchange, ex) -> ex instanceof AuthenticationServiceException
-                                ? JsonErrors.write(exchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, "INTERNAL_ERROR",
+                                ? HttpErrors.write(exchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, "INTERNAL_ERROR",
                                         "Tokens cannot be verified right now; the server log has the details")
                                 : unauthorized.commence(exchange.getExchange(), ex)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))

@@ -28,14 +28,4 @@ final class Batches {
         }
         return grouped;
     }
-
-    /** Rows tagged with the 1-based ordinal of their key (SQL {@code with ordinality}) grouped under the key. */
-    static <K, V> Map<K, List<V>> byOrdinal(List<K> keys, List<Map.Entry<Long, V>> rows) {
-        Map<K, List<V>> grouped = new LinkedHashMap<>();
-        keys.forEach(key -> grouped.put(key, new ArrayList<>()));
-        for (Map.Entry<Long, V> row : rows) {
-            grouped.get(keys.get(row.getKey().intValue() - 1)).add(row.getValue());
-        }
-        return grouped;
-    }
 }

@@ -44,21 +44,11 @@ public class ConversationStore {
     }
 
     public Mono<Page<Conversation>> page(ConversationCriteria criteria, PageRequest page) {
-        SqlConditions where = conditions(criteria).keyset(page);
-        String sql = "select * from (" + PrecedenceUnion.of(routing.conversations(), ConversationStore::columns, where::sql,
-                "order by " + page.order().orderBy("t", page.backward()) + " limit :limit") + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
-        return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
-                .map(ConversationStore::conversation)
-                .all()
-                .collectList()
-                .map(rows -> Page.of(rows, page));
+        return UnionQueries.page(db, routing.conversations(), ConversationStore::columns, conditions(criteria), page, ConversationStore::conversation);
     }
 
     public Mono<Integer> count(ConversationCriteria criteria) {
-        SqlConditions where = conditions(criteria);
-        String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.conversations(), t -> "t.id",
-                where::sql) + ") u";
-        return where.bindTo(db.sql(sql)).map(row -> Rows.integer(row, "total")).one();
+        return UnionQueries.count(db, routing.conversations(), conditions(criteria));
     }
 
     public Mono<Map<UUID, AiState>> aiStates(Collection<UUID> ids) {

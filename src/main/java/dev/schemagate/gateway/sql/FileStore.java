@@ -48,21 +48,11 @@ public class FileStore {
     }
 
     public Mono<Page<StoredFile>> page(FileCriteria criteria, PageRequest page) {
-        SqlConditions where = conditions(criteria).keyset(page);
-        String sql = "select * from (" + PrecedenceUnion.of(routing.files(), FileStore::columns, where::sql,
-                "order by " + page.order().orderBy("t", page.backward()) + " limit :limit")
-                + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
-        return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
-                .map(FileStore::file)
-                .all()
-                .collectList()
-                .map(rows -> Page.of(rows, page));
+        return UnionQueries.page(db, routing.files(), FileStore::columns, conditions(criteria), page, FileStore::file);
     }
 
     public Mono<Integer> count(FileCriteria criteria) {
-        SqlConditions where = conditions(criteria);
-        String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.files(), t -> "t.id", where::sql) + ") u";
-        return where.bindTo(db.sql(sql)).map(row -> Rows.integer(row, "total")).one();
+        return UnionQueries.count(db, routing.files(), conditions(criteria));
     }
 
     /** Files of many conversations in one statement, newest first. */
@@ -77,10 +67,10 @@ public class FileStore {
         String[] ids = keys.stream().map(k -> k.conversationId().toString()).toArray(String[]::new);
         String[] includeExpired = keys.stream().map(k -> String.valueOf(k.includeExpired())).toArray(String[]::new);
         return db.sql(sql).bind("ids", ids).bind("includeExpired", includeExpired)
-                .map(row -> Map.entry(row.get("ord", Long.class), file(row)))
+                .map(row -> Map.entry(row.get("ord", Long.class).intValue() - 1, file(row)))
                 .all()
                 .collectList()
-                .map(rows -> Batches.byOrdinal(keys, rows));
+                .map(rows -> Batches.byIndex(keys, rows));
     }
 
     public Mono<Map<UUID, List<PlatformUpload>>> uploads(Collection<UUID> fileIds) {

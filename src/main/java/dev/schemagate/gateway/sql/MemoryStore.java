@@ -41,21 +41,11 @@ public class MemoryStore {
     }
 
     public Mono<Page<Memory>> page(MemoryCriteria criteria, PageRequest page) {
-        SqlConditions where = conditions(criteria).keyset(page);
-        String sql = "select * from (" + PrecedenceUnion.of(routing.memories(), MemoryStore::columns, where::sql,
-                "order by " + page.order().orderBy("t", page.backward()) + " limit :limit")
-                + ") u order by " + page.order().orderBy("u", page.backward()) + " limit :limit";
-        return where.bindTo(db.sql(sql)).bind("limit", page.size() + 1)
-                .map(MemoryStore::memory)
-                .all()
-                .collectList()
-                .map(rows -> Page.of(rows, page));
+        return UnionQueries.page(db, routing.memories(), MemoryStore::columns, conditions(criteria), page, MemoryStore::memory);
     }
 
     public Mono<Integer> count(MemoryCriteria criteria) {
-        SqlConditions where = conditions(criteria);
-        String sql = "select count(*) as total from (" + PrecedenceUnion.of(routing.memories(), t -> "t.id", where::sql) + ") u";
-        return where.bindTo(db.sql(sql)).map(row -> Rows.integer(row, "total")).one();
+        return UnionQueries.count(db, routing.memories(), conditions(criteria));
     }
 
     /** The newest memories of many conversations in one statement, each with its own limit. */
@@ -69,10 +59,10 @@ public class MemoryStore {
         String[] ids = keys.stream().map(k -> k.conversationId().toString()).toArray(String[]::new);
         Integer[] limits = keys.stream().map(ConversationMemoriesKey::first).toArray(Integer[]::new);
         return db.sql(sql).bind("ids", ids).bind("limits", limits)
-                .map(row -> Map.entry(row.get("ord", Long.class), memory(row)))
+                .map(row -> Map.entry(row.get("ord", Long.class).intValue() - 1, memory(row)))
                 .all()
                 .collectList()
-                .map(rows -> Batches.byOrdinal(keys, rows));
+                .map(rows -> Batches.byIndex(keys, rows));
     }
 
     public static Cursor cursor(Memory memory) {
