@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.schemagate.gateway.embedded.SqlScripts;
 import dev.schemagate.gateway.support.Eventually;
@@ -59,8 +60,9 @@ class ResilienceTest {
     @Test
     void anUnreachableDatabaseFailsRequestsCleanlyAndTheGatewayRecoversWithoutARestart() throws Exception {
         assertThat(health()).isEqualTo("UP");
-        CompletableFuture<List<String>> load = CompletableFuture.supplyAsync(() -> load(120));
-        Thread.sleep(300);
+        AtomicInteger answered = new AtomicInteger();
+        CompletableFuture<List<String>> load = CompletableFuture.supplyAsync(() -> load(120, answered));
+        assertThat(Eventually.holds(Duration.ofSeconds(10), () -> answered.get() >= 10)).as("load under way").isTrue();
         proxy.cut();
         List<String> outcomes = load.get();
         assertThat(outcomes).allMatch(outcome -> outcome.equals("data") || outcome.equals("INTERNAL_ERROR"),
@@ -77,8 +79,9 @@ class ResilienceTest {
 
     @Test
     void killingEveryGatewayConnectionUnderLoadFailsCleanlyAndServesAgain() throws Exception {
-        CompletableFuture<List<String>> load = CompletableFuture.supplyAsync(() -> load(150));
-        Thread.sleep(200);
+        AtomicInteger answered = new AtomicInteger();
+        CompletableFuture<List<String>> load = CompletableFuture.supplyAsync(() -> load(150, answered));
+        assertThat(Eventually.holds(Duration.ofSeconds(10), () -> answered.get() >= 10)).as("load under way").isTrue();
         long killed = Sql.number(database.client(), """
                 select count(pg_terminate_backend(pid)) from pg_stat_activity
                 where datname = current_database() and application_name = 'schemagate'""");
@@ -91,17 +94,22 @@ class ResilienceTest {
     @Test
     void gracefulShutdownFinishesRequestsAlreadyStarted() throws Exception {
         ConfigurableApplicationContext doomed = Gateways.start(database.properties());
-        WebClient doomedClient = WebClient.create("http://localhost:" + doomed.getEnvironment().getProperty("local.server.port"));
+        int port = Integer.parseInt(doomed.getEnvironment().getProperty("local.server.port"));
+        WebClient doomedClient = WebClient.create("http://localhost:" + port);
         Connection lock = Mono.from(ConnectionFactories.get(database.options()).create()).block(Duration.ofSeconds(10));
         Mono.from(lock.beginTransaction()).block(Duration.ofSeconds(10));
-        SqlScripts.run(lock, "lock table chat.conversations in share row exclusive mode").block(Duration.ofSeconds(10));
+        SqlScripts.run(lock, "lock table chat.conversations in access exclusive mode").block(Duration.ofSeconds(10));
         try {
             CompletableFuture<List<String>> inFlight = Flux.range(0, 4)
                     .flatMap(i -> outcome(doomedClient), 4)
                     .collectList().toFuture();
-            Thread.sleep(500);
+            assertThat(Eventually.holds(Duration.ofSeconds(10), () -> Sql.number(database.client(), """
+                    select count(*) from pg_stat_activity where datname = current_database()
+                      and application_name = 'schemagate' and wait_event_type = 'Lock'""") >= 4))
+                    .as("four requests waiting on the lock").isTrue();
             CompletableFuture<Void> shutdown = CompletableFuture.runAsync(doomed::close);
-            Thread.sleep(500);
+            assertThat(Eventually.holds(Duration.ofSeconds(10), () -> !accepts(port))).as("shutdown under way").isTrue();
+            assertThat(inFlight).isNotDone();
             Mono.from(lock.rollbackTransaction()).block(Duration.ofSeconds(10));
             assertThat(inFlight.get()).containsOnly("data").hasSize(4);
             shutdown.get();
@@ -111,9 +119,18 @@ class ResilienceTest {
         }
     }
 
-    private List<String> load(int requests) {
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            return true;
+        }
+        catch (java.io.IOException ex) {
+            return false;
+        }
+    }
+
+    private List<String> load(int requests, AtomicInteger answered) {
         return Flux.range(0, requests)
-                .flatMap(i -> outcome(client).delayElement(Duration.ofMillis(5)), 8)
+                .flatMap(i -> outcome(client).doOnNext(outcome -> answered.incrementAndGet()).delayElement(Duration.ofMillis(5)), 8)
                 .collectList()
                 .block(Duration.ofSeconds(60));
     }

@@ -145,7 +145,7 @@ class SubscriptionTest {
                 .bodyToFlux(new ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<String>>() { })
                 .subscribe(event -> events.add(String.valueOf(event.data())));
         try {
-            Thread.sleep(1000);
+            Thread.sleep(1000); // an SSE stream sends nothing before its first event: give the server time to register it
             String posted = post(second, conversation, "over sse");
             String event = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(event).contains(posted);
@@ -163,7 +163,7 @@ class SubscriptionTest {
                 .executeSubscription()
                 .toFlux("messageAdded", Map.class)
                 .subscribe(event -> received.add(castEvent(event)));
-        Thread.sleep(1000);
+        Thread.sleep(1000); // the protocol does not acknowledge a subscribe: give the server time to register it
     }
 
     @SuppressWarnings("unchecked")

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -183,7 +182,7 @@ class AuthTest {
         assertThat(refused.get()).isNotNull();
 
         WebSocketGraphQlTester authenticated = WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient())
-                .interceptor(initPayload(Tokens.valid("authenticated", "user-1")))
+                .interceptor(Tokens.initPayload(Tokens.valid("authenticated", "user-1")))
                 .build();
         String conversation = Sql.string(database.client(), "select id::text from chat.conversations order by id limit 1");
         java.util.concurrent.BlockingQueue<Object> events = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -191,7 +190,7 @@ class AuthTest {
                 .variable("c", conversation).executeSubscription().toFlux("messageAdded.id", String.class)
                 .subscribe(events::add);
         try {
-            Thread.sleep(1000);
+            Thread.sleep(1000); // the protocol does not acknowledge a subscribe: give the server time to register it
             post(Tokens.valid("authenticated", "user-1"), "mutation { postMessage(input: { conversationId: \"" + conversation
                     + "\", role: USER, content: \"hello\" }) { id } }").expectStatus().isOk();
             assertThat(events.poll(20, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
@@ -204,7 +203,7 @@ class AuthTest {
         }
 
         WebSocketGraphQlTester anon = WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient())
-                .interceptor(initPayload(Tokens.valid("anon", "nobody")))
+                .interceptor(Tokens.initPayload(Tokens.valid("anon", "nobody")))
                 .build();
         AtomicReference<String> forbidden = new AtomicReference<>();
         anon.document("subscription { messageAdded { id } }").executeSubscription().toFlux()
@@ -227,15 +226,6 @@ class AuthTest {
         assertThatThrownBy(() -> Gateways.startExactly(Gateways.with(database.properties(), "gateway.auth.mode=")).close())
                 .hasRootCauseInstanceOf(AuthModeMissingException.class)
                 .rootCause().hasMessageContaining("GATEWAY_AUTH_MODE");
-    }
-
-    private static WebSocketGraphQlClientInterceptor initPayload(String token) {
-        return new WebSocketGraphQlClientInterceptor() {
-            @Override
-            public reactor.core.publisher.Mono<Object> connectionInitPayload() {
-                return reactor.core.publisher.Mono.just(Map.of("Authorization", "Bearer " + token));
-            }
-        };
     }
 
     private WebTestClient.ResponseSpec post(String token, String query) {

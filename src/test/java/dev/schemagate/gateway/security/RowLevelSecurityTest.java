@@ -84,18 +84,13 @@ class RowLevelSecurityTest {
         java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
         org.springframework.graphql.test.tester.WebSocketGraphQlTester tester = org.springframework.graphql.test.tester.WebSocketGraphQlTester
                 .builder("ws://localhost:" + port + "/graphql", new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient())
-                .interceptor(new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public reactor.core.publisher.Mono<Object> connectionInitPayload() {
-                        return reactor.core.publisher.Mono.just(Map.of("Authorization", "Bearer " + Tokens.valid("authenticated", "user-1")));
-                    }
-                })
+                .interceptor(Tokens.initPayload(Tokens.valid("authenticated", "user-1")))
                 .build();
         reactor.core.Disposable subscription = tester.document("subscription($c: ID) { messageAdded(conversationId: $c) { id content } }")
                 .variable("c", conversation).executeSubscription().toFlux("messageAdded.content", String.class)
                 .subscribe(received::add);
         try {
-            Thread.sleep(1000);
+            Thread.sleep(1000); // the protocol does not acknowledge a subscribe: give the server time to register it
             database.execute("insert into chat.messages (conversation_id, role, content, metadata) values ('" + conversation
                     + "', 'user', 'for user-2 only', '{\"owner\": \"user-2\"}')");
             database.execute("insert into chat.messages (conversation_id, role, content, metadata) values ('" + conversation

@@ -40,6 +40,16 @@ final class Tokens {
         }
     }
 
+    /** A WebSocket client interceptor that authenticates in {@code connection_init} with this token. */
+    static org.springframework.graphql.client.WebSocketGraphQlClientInterceptor initPayload(String token) {
+        return new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
+            @Override
+            public reactor.core.publisher.Mono<Object> connectionInitPayload() {
+                return reactor.core.publisher.Mono.just(java.util.Map.of("Authorization", "Bearer " + token));
+            }
+        };
+    }
+
     static String unsigned(String role) {
         return new PlainJWT(defaults().claim("role", role).build()).serialize();
     }
