@@ -31,6 +31,11 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
         return classify(unwrap(ex), GraphqlErrorBuilder.newError(env), "Data fetcher at " + env.getExecutionStepInfo().getPath());
     }
 
+    /** The error a failure outside any one field becomes, such as a compiled query's statement. */
+    public static GraphQLError classify(Throwable ex, String where) {
+        return classify(unwrap(ex), GraphqlErrorBuilder.newError(), where);
+    }
+
     /**
      * The error a failure becomes: bad input and missing rows keep their message, anything else
      * is logged under a fresh reference that the error names instead of the cause.

@@ -1,5 +1,6 @@
 package dev.schemagate.gateway.resolvers;
 
+import dev.schemagate.gateway.model.Ids;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

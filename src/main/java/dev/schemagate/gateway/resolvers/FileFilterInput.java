@@ -1,5 +1,6 @@
 package dev.schemagate.gateway.resolvers;
 
+import dev.schemagate.gateway.model.Ids;
 import dev.schemagate.gateway.sql.FileCriteria;
 
 /** The GraphQL {@code FileFilter} input. */

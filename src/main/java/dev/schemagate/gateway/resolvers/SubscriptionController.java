@@ -1,5 +1,6 @@
 package dev.schemagate.gateway.resolvers;
 
+import dev.schemagate.gateway.model.Ids;
 import dev.schemagate.gateway.events.MessageEventHub;
 import dev.schemagate.gateway.model.Message;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -101,7 +101,7 @@ public class ConversationStore {
         };
     }
 
-    private static SqlConditions conditions(ConversationCriteria criteria) {
+    static SqlConditions conditions(ConversationCriteria criteria) {
         SqlConditions where = new SqlConditions();
         if (criteria.continuationId() != null) {
             where.add("t.continuation_id = :continuationId", "continuationId", criteria.continuationId());
@@ -121,7 +121,7 @@ public class ConversationStore {
         return where;
     }
 
-    private static String columns(PhysicalTable table) {
+    static String columns(PhysicalTable table) {
         String session = table.has("session_id") ? "t.session_id" : "null::uuid as session_id";
         return "t.id, t.continuation_id, t.title, t.metadata, " + session + ", t.created_at, t.updated_at";
     }

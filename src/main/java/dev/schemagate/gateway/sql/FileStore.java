@@ -29,7 +29,7 @@ public class FileStore {
     /** Files page by {@code createdAt} descending, then {@code id}. */
     public static final SortOrder ORDER = SortOrder.of("files", "CREATED_AT", "created_at", false, false);
 
-    private static final String NOT_EXPIRED = "(t.expires_at is null or t.expires_at > now())";
+    static final String NOT_EXPIRED = "(t.expires_at is null or t.expires_at > now())";
 
     private final DatabaseClient db;
     private final Routing routing;
@@ -111,6 +111,10 @@ public class FileStore {
      * one id list, each part read by index (an {@code or} across them would scan every file).
      */
     private String belongsTo(PhysicalTable table, String conversation) {
+        return belongsTo(routing, table, conversation);
+    }
+
+    static String belongsTo(Routing routing, PhysicalTable table, String conversation) {
         List<String> ways = new ArrayList<>();
         ways.add("select f.id from " + table.sql() + " f where f.conversation_id = " + conversation);
         routing.fileLinks().forEach(link -> ways.add(
@@ -118,7 +122,7 @@ public class FileStore {
         return "t.id in (" + String.join(" union all ", ways) + ")";
     }
 
-    private static String columns(PhysicalTable table) {
+    static String columns(PhysicalTable table) {
         return """
                 t.id, t.filename, t.mime_type, t.size_bytes, t.sha256, t.created_at, t.expires_at, \
                 (t.expires_at is not null and t.expires_at <= now()) as expired""";

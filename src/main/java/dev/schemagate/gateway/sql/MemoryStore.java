@@ -83,7 +83,7 @@ public class MemoryStore {
         return where;
     }
 
-    private static String columns(PhysicalTable table) {
+    static String columns(PhysicalTable table) {
         return """
                 t.id, t.conversation_id, t.user_id, t.kind, t.content, t.importance, \
                 t.metadata, t.created_at, t.last_accessed_at""";

@@ -170,7 +170,7 @@ public class MessageStore {
         return pages;
     }
 
-    private static String columns(PhysicalTable table) {
+    static String columns(PhysicalTable table) {
         return "t.id, t.conversation_id, t.role::text as role, t.content, t.metadata, t.created_at, t.idempotency_key";
     }
 

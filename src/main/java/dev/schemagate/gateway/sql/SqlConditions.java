@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.schemagate.gateway.routing.PhysicalTable;
 
@@ -70,6 +72,25 @@ final class SqlConditions {
             return "true";
         }
         return String.join(" and ", conditions.stream().map(condition -> condition.apply(table)).toList());
+    }
+
+    /**
+     * The same conditions with each parameter renamed {@code prefix + name}, so several sets can
+     * share one statement; the renamed values are put into {@code binds}.
+     */
+    Function<PhysicalTable, String> prefixed(String prefix, Map<String, Object> binds) {
+        Map<Pattern, String> renames = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            renames.put(Pattern.compile(":" + Pattern.quote(name) + "\\b"), Matcher.quoteReplacement(":" + prefix + name));
+            binds.put(prefix + name, value);
+        });
+        return table -> {
+            String sql = sql(table);
+            for (Map.Entry<Pattern, String> rename : renames.entrySet()) {
+                sql = rename.getKey().matcher(sql).replaceAll(rename.getValue());
+            }
+            return sql;
+        };
     }
 
     GenericExecuteSpec bindTo(GenericExecuteSpec spec) {

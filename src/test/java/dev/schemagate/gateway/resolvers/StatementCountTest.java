@@ -10,8 +10,13 @@ import dev.schemagate.gateway.support.Sql;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.TestPropertySource;
 
-/** Every nested field loads through a batch: the statement count does not grow with the parents. */
+/**
+ * On the resolver path (compilation off, as for queries the compiler declines) every nested
+ * field loads through a batch: the statement count does not grow with the parents.
+ */
+@TestPropertySource(properties = "gateway.execution.compile=false")
 class StatementCountTest extends GatewayHttpTest {
 
     @RepeatedTest(5)
