@@ -43,12 +43,15 @@ public class DocumentProvider implements PreparsedDocumentProvider {
         this.registry = registry;
         this.documents = boundedCache(properties.cacheSize());
         this.textByHash = boundedCache(properties.cacheSize());
-        this.hits = Counter.builder("gateway.documents").tag("result", "hit")
-                .description("GraphQL documents served from the cache of parsed and validated documents").register(registry);
-        this.misses = Counter.builder("gateway.documents").tag("result", "miss")
-                .description("GraphQL documents parsed and validated").register(registry);
+        this.hits = documentCounter(registry, "hit");
+        this.misses = documentCounter(registry, "miss");
         Gauge.builder("gateway.documents.cached", documents, Cache::estimatedSize)
                 .description("Parsed and validated documents in the cache").register(registry);
+    }
+
+    private static Counter documentCounter(MeterRegistry registry, String result) {
+        return Counter.builder("gateway.documents").tag("result", result)
+                .description("GraphQL documents taken from the cache (hit) or parsed and validated (miss)").register(registry);
     }
 
     /** Eviction runs on the calling thread, so the cache never holds more than its bound for long. */

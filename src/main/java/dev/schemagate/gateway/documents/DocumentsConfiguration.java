@@ -34,7 +34,7 @@ public class DocumentsConfiguration {
     public SmartInitializingSingleton allowListCheck(DocumentProvider provider, GraphQlSource graphQlSource) {
         return () -> provider.allowList().ifPresent(allowList -> {
             allowList.validate(graphQlSource.schema());
-            logger.info("Allow-list on: only the " + allowList.size() + " documents in " + allowList.folder() + " run");
+            logger.info("Allow-list on: " + allowList.size() + " document(s) from " + allowList.folder() + " run, nothing else");
         });
     }
 }
