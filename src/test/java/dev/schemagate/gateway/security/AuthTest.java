@@ -109,6 +109,32 @@ class AuthTest {
     }
 
     @Test
+    void aDocumentCachedOrPersistedForOneCallerIsCheckedAgainForTheNext() {
+        String query = "query cachedForOne { conversations(first: 2) { totalCount } }";
+        String hash = java.util.HexFormat.of().formatHex(sha256(query));
+        Map<String, Object> persisted = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+        post(Tokens.valid("authenticated", "user-1"), Map.of("query", query, "extensions", persisted)).expectBody()
+                .jsonPath("$.data.conversations.totalCount").exists();
+        post(Tokens.valid("authenticated", "user-1"), Map.of("extensions", persisted)).expectBody()
+                .jsonPath("$.data.conversations.totalCount").exists();
+        statements.reset();
+        post(Tokens.valid("anon", "nobody"), query).expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN");
+        post(Tokens.valid("anon", "nobody"), Map.of("extensions", persisted)).expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN");
+        assertThat(statements.count()).isZero();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
     void anonMayReadWhereConfiguredButNeverWrite() {
         try (ConfigurableApplicationContext open = Gateways.start(Gateways.with(database.properties(),
                 "gateway.auth.mode=jwt", "gateway.auth.jwt-secret=" + Tokens.SECRET, "gateway.auth.anonymous-reads=true"))) {
@@ -229,9 +255,13 @@ class AuthTest {
     }
 
     private WebTestClient.ResponseSpec post(String token, String query) {
+        return post(token, Map.of("query", query));
+    }
+
+    private WebTestClient.ResponseSpec post(String token, Map<String, Object> body) {
         return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + token)
-                .bodyValue(Map.of("query", query)).exchange();
+                .bodyValue(body).exchange();
     }
 
     private static String port(ConfigurableApplicationContext context) {
