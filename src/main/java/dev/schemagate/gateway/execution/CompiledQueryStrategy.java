@@ -2,6 +2,7 @@ package dev.schemagate.gateway.execution;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 import dev.schemagate.gateway.errors.GatewayExceptionResolver;
@@ -43,10 +44,16 @@ public class CompiledQueryStrategy extends AsyncExecutionStrategy {
         ContextSnapshot snapshot = ContextPropagationHelper.captureFrom(context.getGraphQLContext());
         return statement.get().run(db)
                 .map(json -> ExecutionResult.newExecutionResult().data(new RawJson(json)).build())
-                .onErrorResume(ex -> Mono.just(ExecutionResult.newExecutionResult()
-                        .errors(List.of(GatewayExceptionResolver.classify(ex, "Compiled query"))).build()))
+                .onErrorResume(ex -> Mono.just(failed(ex)))
                 .contextWrite(snapshot::updateContext)
                 .toFuture();
+    }
+
+    private static ExecutionResult failed(Throwable ex) {
+        if (ex instanceof CancellationException) {
+            return ExecutionResult.newExecutionResult().build();
+        }
+        return ExecutionResult.newExecutionResult().errors(List.of(GatewayExceptionResolver.classify(ex, "Compiled query"))).build();
     }
 
     private Optional<JsonStatement> compile(ExecutionContext context) {

@@ -72,7 +72,7 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         if (auth.mode() == Mode.NONE) {
-            return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
+            return http.securityMatcher(exchange -> MatchResult.notMatch()).build();
         }
         ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> HttpErrors.write(exchange, HttpStatus.UNAUTHORIZED,
                 "UNAUTHORIZED", "A valid bearer token is required: " + reason(ex));

@@ -49,7 +49,7 @@ public class JsonCompiler {
         try {
             Build build = new Build();
             String data = build.object(roots, build::root);
-            return Optional.of(new JsonStatement("select (" + data + ")::text as data", build.binds));
+            return Optional.of(new JsonStatement("select " + data + " as data", build.binds));
         }
         catch (Declined | BadRequestException ex) {
             return Optional.empty();
