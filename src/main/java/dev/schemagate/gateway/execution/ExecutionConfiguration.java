@@ -3,6 +3,7 @@ package dev.schemagate.gateway.execution;
 import java.util.List;
 
 import dev.schemagate.gateway.sql.JsonCompiler;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +18,13 @@ public class ExecutionConfiguration {
 
     @Bean
     public GraphQlSourceBuilderCustomizer compiledQueries(ExecutionProperties properties, JsonCompiler compiler,
-            DatabaseClient db, List<DataFetcherExceptionResolver> resolvers) {
+            DatabaseClient db, List<DataFetcherExceptionResolver> resolvers, MeterRegistry meters) {
         return builder -> {
             if (!properties.compile()) {
                 return;
             }
             CompiledQueryStrategy strategy = new CompiledQueryStrategy(
-                    DataFetcherExceptionResolver.createExceptionHandler(resolvers), compiler, db);
+                    DataFetcherExceptionResolver.createExceptionHandler(resolvers), compiler, db, meters);
             builder.configureGraphQl(graphQl -> graphQl.queryExecutionStrategy(strategy));
         };
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.schemagate.gateway.errors.BadRequestException;
 import dev.schemagate.gateway.model.Ids;
@@ -48,8 +49,8 @@ public class JsonCompiler {
     public Optional<JsonStatement> compile(List<ExecutableNormalizedField> roots) {
         try {
             Build build = new Build();
-            String data = build.object(roots, build::root);
-            return Optional.of(new JsonStatement("select " + data + " as data", build.binds));
+            String sql = "select " + build.object(roots, build::root) + " as data";
+            return Optional.of(new JsonStatement(sql, build.bindsUsedIn(sql)));
         }
         catch (Declined | BadRequestException ex) {
             return Optional.empty();
@@ -69,6 +70,17 @@ public class JsonCompiler {
 
         private final Map<String, Object> binds = new LinkedHashMap<>();
         private int names;
+
+        /** Values of selections that were not asked for (a page size without nodes, say) are left out. */
+        private Map<String, Object> bindsUsedIn(String sql) {
+            Map<String, Object> used = new LinkedHashMap<>();
+            binds.forEach((name, value) -> {
+                if (Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
+                    used.put(name, value);
+                }
+            });
+            return used;
+        }
 
         private String bind(Object value) {
             String name = "p" + (++names);

@@ -6,8 +6,9 @@ package dev.schemagate.gateway.sql;
  */
 final class JsonText {
 
-    private static final String EARLIEST = "timestamptz '0001-01-01 00:00:00+00'";
-    private static final String LATEST = "timestamptz '9999-12-31 23:59:59.999999+00'";
+    /** ISO 8601 basic format: no colons, so the statements replay through pgbench unchanged. */
+    private static final String EARLIEST = "timestamptz '00010101T000000Z'";
+    private static final String LATEST = "timestamptz '99991231T235959.999999Z'";
 
     private JsonText() {
     }
@@ -19,9 +20,7 @@ final class JsonText {
 
     /** RFC 3339 in UTC with a fraction only where there is one, clamped like {@link Rows#timestamp}. */
     static String timestamp(String column) {
-        String utc = "(" + clamped(column) + " at time zone 'UTC')";
-        return "(to_char(" + utc + ", 'YYYY-MM-DD\"T\"HH24:MI:SS') || coalesce('.' || nullif(rtrim(to_char(" + utc
-                + ", 'US'), '0'), ''), '') || 'Z')";
+        return "(rtrim(rtrim(to_char(" + clamped(column) + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24\":\"MI\":\"SS.US'), '0'), '.') || 'Z')";
     }
 
     /** A GraphQL {@code Float}: whole numbers keep a {@code .0}, as graphql-java prints a double. */

@@ -44,6 +44,8 @@ class OperationsTest extends GatewayHttpTest {
     void prometheusShowsGraphQlSqlAndBatchMetrics() {
         graphQl.document("{ conversations(first: 3) { nodes { id messages(first: 2) { nodes { id } } } } }").execute()
                 .path("conversations.nodes").entityList(Object.class).hasSize(3);
+        graphQl.document("{ conversations(first: 3) { nodes { id messages(first: 2) { nodes { id embedding } } } } }").execute()
+                .path("conversations.nodes").entityList(Object.class).hasSize(3);
         String scrape = http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -53,6 +55,9 @@ class OperationsTest extends GatewayHttpTest {
                 .contains("tables=\"chat.messages,public.messages\"")
                 .contains("gateway_sql_rows_sum{")
                 .contains("gateway_dataloader_batch_size_count{loader=\"messagePages\"")
+                .containsPattern("gateway_queries_total\\{path=\"compiled\"\\} [1-9]")
+                .containsPattern("gateway_queries_total\\{path=\"resolvers\"\\} [1-9]")
+                .containsPattern("gateway_sql_seconds_count\\{[^}]*tables=\"(?=[^\"]*chat\\.conversations)(?=[^\"]*chat\\.messages)")
                 .doesNotContain("CANARY");
     }
 
