@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import dev.schemagate.gateway.errors.BadRequestException;
 
 /** Entity ids are uuids in text; anything else is a bad request, never a database error. */
-final class Ids {
+public final class Ids {
 
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -14,7 +14,7 @@ final class Ids {
     private Ids() {
     }
 
-    static UUID parse(String argument, String value) {
+    public static UUID parse(String argument, String value) {
         if (value == null) {
             return null;
         }
