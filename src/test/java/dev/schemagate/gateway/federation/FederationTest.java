@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.schemagate.gateway.support.GatewayHttpTest;
+import dev.schemagate.gateway.support.LocalReactorResources;
 import dev.schemagate.gateway.support.Sql;
+import dev.schemagate.gateway.support.StatementCounter;
 import org.springframework.graphql.ResponseError;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
 
@@ -23,6 +26,7 @@ import org.springframework.http.MediaType;
  * compared with SQL on the same database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.federation.enabled=true")
+@Import({ StatementCounter.class, LocalReactorResources.class })
 class FederationTest extends GatewayHttpTest {
 
     private static final String ENTITIES = """
