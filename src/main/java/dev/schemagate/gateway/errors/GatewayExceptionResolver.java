@@ -40,7 +40,7 @@ public class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapte
      * The error a failure becomes: bad input and missing rows keep their message, anything else
      * is logged under a fresh reference that the error names instead of the cause.
      */
-    static GraphQLError classify(Throwable cause, GraphqlErrorBuilder<?> error, String where) {
+    public static GraphQLError classify(Throwable cause, GraphqlErrorBuilder<?> error, String where) {
         if (cause instanceof BadRequestException) {
             return error.errorType(ErrorType.BAD_REQUEST).message(cause.getMessage()).build();
         }

@@ -18,8 +18,13 @@ public class GraphQlConfiguration {
 
     @Bean
     public GraphQlSourceBuilderCustomizer nodeTypes() {
+        return builder -> builder.defaultTypeResolver(entityTypes());
+    }
+
+    /** GraphQL types by Java class: the class's simple name, except {@code StoredFile}, which is {@code File}. */
+    public static ClassNameTypeResolver entityTypes() {
         ClassNameTypeResolver resolver = new ClassNameTypeResolver();
         resolver.addMapping(StoredFile.class, "File");
-        return builder -> builder.defaultTypeResolver(resolver);
+        return resolver;
     }
 }
