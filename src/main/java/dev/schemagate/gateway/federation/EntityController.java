@@ -12,7 +12,7 @@ import dev.schemagate.gateway.model.Conversation;
 import dev.schemagate.gateway.model.Memory;
 import dev.schemagate.gateway.model.Message;
 import dev.schemagate.gateway.model.StoredFile;
-import dev.schemagate.gateway.resolvers.Ids;
+import dev.schemagate.gateway.model.Ids;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
