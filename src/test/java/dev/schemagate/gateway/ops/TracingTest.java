@@ -57,9 +57,10 @@ class TracingTest extends GatewayHttpTest {
         exporter.reset();
         statements.reset();
 
+        // embedding is not compiled, so this query runs through the resolvers: one statement per batch
         graphQl.mutate().header("traceparent", "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01").build().document("""
                         query traced($id: ID!, $title: String!) {
-                          conversation(id: $id) { id title messages(first: 2) { nodes { id } } }
+                          conversation(id: $id) { id title messages(first: 2) { nodes { id embedding } } }
                           conversations(first: 3, filter: { titleContains: $title }) { nodes { id } }
                         }""")
                 .variable("id", id).variable("title", titlePart)
