@@ -1,7 +1,9 @@
 package dev.schemagate.gateway.ops;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,9 @@ public class SqlObservations implements ProxyExecutionListener {
 
     private static final Pattern TABLE = Pattern.compile("\"([a-z_][a-z0-9_]*)\"\\.\"([a-z_][a-z0-9_]*)\"");
     private static final String ROWS = SqlObservations.class.getName() + ".rows";
+
+    /** The gateway sends a few statement shapes again and again; scanning each once is enough. */
+    private static final Map<String, String> TABLES_BY_SQL = new ConcurrentHashMap<>();
     private static final String TABLES = SqlObservations.class.getName() + ".tables";
 
     private final ObservationRegistry observations;
@@ -88,6 +93,19 @@ public class SqlObservations implements ProxyExecutionListener {
 
     /** The schema-qualified tables a statement names, in order, e.g. {@code chat.messages,public.messages}. */
     static String tables(String sql) {
+        String known = TABLES_BY_SQL.get(sql);
+        if (known != null) {
+            return known;
+        }
+        String found = scanTables(sql);
+        if (TABLES_BY_SQL.size() >= 1000) {
+            TABLES_BY_SQL.clear();
+        }
+        TABLES_BY_SQL.put(sql, found);
+        return found;
+    }
+
+    private static String scanTables(String sql) {
         Set<String> names = new LinkedHashSet<>();
         Matcher matcher = TABLE.matcher(sql);
         while (matcher.find()) {

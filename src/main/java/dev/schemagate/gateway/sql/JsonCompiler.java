@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import dev.schemagate.gateway.errors.BadRequestException;
 import dev.schemagate.gateway.model.Ids;
@@ -75,7 +74,7 @@ public class JsonCompiler {
         private Map<String, Object> bindsUsedIn(String sql) {
             Map<String, Object> used = new LinkedHashMap<>();
             binds.forEach((name, value) -> {
-                if (Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
+                if (mentions(sql, ":" + name)) {
                     used.put(name, value);
                 }
             });
@@ -351,6 +350,17 @@ public class JsonCompiler {
                     : JsonText.epochMicros(alias + "." + order.column());
             return JsonText.cursor(order.name(), alias + ".id", key);
         }
+    }
+
+    /** Whether the statement names this parameter, and not one that merely starts the same. */
+    private static boolean mentions(String sql, String parameter) {
+        for (int at = sql.indexOf(parameter); at >= 0; at = sql.indexOf(parameter, at + 1)) {
+            int end = at + parameter.length();
+            if (end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static UUID id(Object value) {
