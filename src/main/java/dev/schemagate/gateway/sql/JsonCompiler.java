@@ -194,11 +194,19 @@ public class JsonCompiler {
                 case "metadata" -> a + ".metadata";
                 case "createdAt" -> JsonText.timestamp(a + ".created_at");
                 case "idempotencyKey" -> a + ".idempotency_key";
-                case "conversation" -> byIdColumn(routing.conversations(), ConversationStore::columns, a + ".conversation_id",
-                        c -> object(field.getChildren(), f -> conversation(c, f)));
+                case "conversation" -> required(a + ".conversation_id", byIdColumn(routing.conversations(),
+                        ConversationStore::columns, a + ".conversation_id", c -> object(field.getChildren(), f -> conversation(c, f))));
                 case "__typename" -> JsonText.literal("Message");
                 default -> throw new Declined();
             };
+        }
+
+        /**
+         * A non-null field whose row no routed table holds makes the statement fail (a division
+         * by zero, evaluated only then), so the resolvers run the query and report the field.
+         */
+        private String required(String key, String value) {
+            return "coalesce(" + value + ", json_build_object('missing', 1 / (length(" + key + "::text) * 0)))";
         }
 
         private String files(String parent, ExecutableNormalizedField field) {

@@ -128,6 +128,27 @@ class CompiledQueryTest {
         }
     }
 
+    @Test
+    void aMessageWhoseConversationNoRoutedTableHoldsGetsTheResolversError() {
+        String[] chatConversationsOnly = Gateways.with(database.properties(), "gateway.routing.conversation.reads=chat.conversations");
+        String message = Sql.strings(sql, """
+                select m.id::text from public.messages m
+                where not exists (select 1 from chat.conversations c where c.id = m.conversation_id) order by m.id limit 1""").get(0);
+        String document = "query($id: ID!) { message(id: $id) { id content conversation { id title } } }";
+        try (ConfigurableApplicationContext compiling = Gateways.start(chatConversationsOnly);
+                ConfigurableApplicationContext resolving = Gateways.start(Gateways.with(chatConversationsOnly,
+                        "gateway.execution.compile=false"))) {
+            JsonNode expected = post(resolving, document, Map.of("id", message));
+            JsonNode actual = post(compiling, document, Map.of("id", message));
+
+            assertThat(expected.path("errors")).isNotEmpty();
+            assertThat(actual.path("data")).isEqualTo(expected.path("data"));
+            assertThat(actual.path("errors").get(0).path("path")).isEqualTo(expected.path("errors").get(0).path("path"));
+            assertThat(actual.path("errors").get(0).path("extensions"))
+                    .isEqualTo(expected.path("errors").get(0).path("extensions"));
+        }
+    }
+
     static List<String> declined() {
         return List.of(
                 "{ conversations(first: 5) { nodes { id messages(first: 2) { nodes { id embedding } } } } }",
