@@ -124,12 +124,10 @@ public class JsonCompiler {
 
         private String single(List<PhysicalTable> tables, Function<PhysicalTable, String> columns, UUID id,
                 Function<String, String> object) {
-            String a = alias();
-            String idParam = bind(id);
-            return "(select " + object.apply(a) + " from (" + PrecedenceUnion.of(tables, columns, t -> "t.id = " + idParam)
-                    + ") " + a + ")";
+            return byIdColumn(tables, columns, bind(id), object);
         }
 
+        /** The row of the given id (a bound value or a column of the row around it), as an object; null where none. */
         private String byIdColumn(List<PhysicalTable> tables, Function<PhysicalTable, String> columns, String idColumn,
                 Function<String, String> object) {
             String a = alias();
