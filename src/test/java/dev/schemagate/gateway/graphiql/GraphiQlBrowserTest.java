@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,8 +65,6 @@ class GraphiQlBrowserTest extends GatewayHttpTest {
 
     private WebDriver browser;
 
-    private WebDriverWait wait;
-
     @BeforeAll
     static void requireChromium() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -93,7 +92,6 @@ class GraphiQlBrowserTest extends GatewayHttpTest {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, LOAD_TIMEOUT);
     }
 
     @AfterEach
@@ -119,13 +117,13 @@ class GraphiQlBrowserTest extends GatewayHttpTest {
         assertThat(shown).isNotEmpty().containsExactlyElementsOf(titles("updated_at desc, id").subList(0, shown.size()));
 
         browser.findElement(By.cssSelector(".graphiql-sidebar button[aria-label='Show Documentation Explorer']")).click();
-        wait.until(driver -> driver.findElements(By.cssSelector(".graphiql-doc-explorer-type-name")).stream()
+        waiting(() -> "the docs list no type Conversation").until(driver -> driver.findElements(By.cssSelector(".graphiql-doc-explorer-type-name")).stream()
                 .anyMatch(type -> type.getText().equals("Conversation")));
         saveScreenshot();
 
         browser.manage().window().setSize(new Dimension(1440, 1800));
         browser.findElements(By.cssSelector(".graphiql-tab .graphiql-tab-button")).get(3).click();
-        await(".graphiql-query-editor .view-lines", text -> text.contains("conversations(last:10"));
+        awaitOperation("query BackwardPagingAndNode {");
         browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
         String backward = await(".graphiql-response .view-lines", text -> text.contains("hasPreviousPage"));
         List<String> lastByTitle = new ArrayList<>(titles("coalesce(title, '') desc, id desc").subList(0, 10));
@@ -151,11 +149,11 @@ class GraphiQlBrowserTest extends GatewayHttpTest {
         WebElement editor = browser.findElement(By.cssSelector(".graphiql-query-editor textarea"));
         editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         editor.sendKeys("subscription Listen { messageAdded(conversationId: \"" + conversation + "\") { role content } }");
-        await(".graphiql-query-editor .view-lines", text -> text.endsWith(conversation + "\"){rolecontent}}"));
+        awaitOperation("subscription Listen { messageAdded(conversationId: \"" + conversation + "\") { role content } }");
         browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
 
         AtomicInteger posted = new AtomicInteger();
-        wait.until(driver -> {
+        waiting(() -> "no message shown after posting " + posted.get()).until(driver -> {
             String content = "Sent while GraphiQL listens " + posted.incrementAndGet();
             graphQl.document("mutation ($input: PostMessageInput!) { postMessage(input: $input) { id } }")
                     .variable("input", Map.of("conversationId", conversation, "role", "USER", "content", content))
@@ -164,12 +162,28 @@ class GraphiQlBrowserTest extends GatewayHttpTest {
         });
     }
 
+    /**
+     * Waits until GraphiQL has taken in the operation editor's text: 100 ms after the last change it
+     * saves the text to localStorage and, in the same step, picks the operation to run.
+     */
+    private void awaitOperation(String text) {
+        AtomicReference<Object> last = new AtomicReference<>();
+        waiting(() -> "GraphiQL's operation was " + last.get()).until(driver -> {
+            last.set(((JavascriptExecutor) driver).executeScript("return localStorage.getItem('graphiql:query')"));
+            return last.get() instanceof String saved && saved.contains(text);
+        });
+    }
+
     private String await(String selector, Predicate<String> shown) {
         AtomicReference<String> last = new AtomicReference<>();
-        return wait.withMessage(() -> selector + " showed " + last.get()).until(driver -> {
+        return waiting(() -> selector + " showed " + last.get()).until(driver -> {
             last.set(shownText(driver, selector));
             return shown.test(last.get()) ? last.get() : null;
         });
+    }
+
+    private WebDriverWait waiting(Supplier<String> failure) {
+        return (WebDriverWait) new WebDriverWait(browser, LOAD_TIMEOUT).withMessage(failure);
     }
 
     /** What the elements show, white space taken out (Monaco wraps long lines and uses no-break spaces). */
