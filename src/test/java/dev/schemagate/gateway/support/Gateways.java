@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.schemagate.gateway.GatewayApplication;
+import graphql.introspection.Introspection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -43,7 +48,22 @@ public final class Gateways {
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new SpringApplicationBuilder(GatewayApplication.class, StatementCounter.class, LocalReactorResources.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(GatewayApplication.class, StatementCounter.class, LocalReactorResources.class)
+                .listeners(restoringIntrospection(Introspection.isEnabledJvmWide()))
+                .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Spring Boot sets graphql-java's introspection switch JVM-wide when a gateway starts; a gateway
+     * started here puts it back when it stops, so it does not switch introspection off for the
+     * gateway the other tests share.
+     */
+    private static ApplicationListener<ApplicationEvent> restoringIntrospection(boolean enabled) {
+        return event -> {
+            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+                Introspection.enabledJvmWide(enabled);
+            }
+        };
     }
 
     public static HttpGraphQlTester graphQl(ConfigurableApplicationContext context) {
