@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The physical limit: captures the SQL (with its bound values) the gateway sends for one
 # request of each query from PostgreSQL's log, then replays it with pgbench -M prepared at
-# the same concurrency. Usage: replay.sh DATABASE_URL OUT_DIR GATEWAY_URL "CONNECTIONS" DURATION
+# the same concurrency, with the gateway's plan_cache_mode. Usage: replay.sh DATABASE_URL OUT_DIR GATEWAY_URL "CONNECTIONS" DURATION
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 db_url="$1" out="$2" gateway="$3" connections="$4" duration="$5"
@@ -19,7 +19,7 @@ for query in q1 q2 q3; do
   tail -c +"$((offset + 1))" "$data/server.log" > "$out/replay/$query.log"
   "$here/sqlfromlog.py" < "$out/replay/$query.log" > "$out/replay/$query.sql"
   for c in $connections; do
-    pgbench -n -M prepared -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$seconds" -f "$out/replay/$query.sql" "$db_url" \
+    PGOPTIONS="-c plan_cache_mode=force_generic_plan" pgbench -n -M prepared -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$seconds" -f "$out/replay/$query.sql" "$db_url" \
       > "$out/replay/$query-c$c.txt" 2>&1 || true
   done
 done

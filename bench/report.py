@@ -47,7 +47,9 @@ cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d:
 memory = subprocess.run(["sh", "-c", "free -g | awk '/Mem:/ {print $2}'"], capture_output=True, text=True).stdout.strip()
 lines = [f"# Benchmark results", "",
          f"{datetime.date.today()}, {platform.node()}: {os.cpu_count()} cores ({cpu}), {memory} GiB; "
-         f"{os.path.basename(out)}. Medians over rounds; servers alternated A B A B.", "",
+         f"{os.path.basename(out)}. Medians over rounds; servers alternated A B A B; "
+         f"pool of {os.environ.get('BENCH_POOL_USED', '?')} connections for every server. Raw SQL replays the chat-only gateway's "
+         f"statements.", "",
          "| query | conns | server | req/s | p50 ms | p99 ms | SQL stmts/req | non-2xx |",
          "|---|---|---|---|---|---|---|---|"]
 ratios = []

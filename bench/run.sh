@@ -4,7 +4,7 @@
 # connections, servers alternated A B A B. Prints a table and writes bench/RESULTS.md.
 #
 #   bench/run.sh                      # defaults: scale 33, 10 s per measurement, 2 rounds
-#   BENCH_DURATION=20s BENCH_ROUNDS=3 BENCH_CONNECTIONS="1 4 16" bench/run.sh
+#   BENCH_DURATION=20s BENCH_ROUNDS=3 BENCH_CONNECTIONS="1 4 16" BENCH_POOL=10 bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -13,7 +13,10 @@ work="$BENCH_WORK"
 duration="${BENCH_DURATION:-10s}"
 rounds="${BENCH_ROUNDS:-2}"
 connections="${BENCH_CONNECTIONS:-1 4 16}"
-pool="${BENCH_POOL:-10}"
+# One pool size for every server, sized for the machine: two connections per core (PostgreSQL,
+# the servers and wrk share these cores; ten connections on two cores lengthen the tail).
+pool="${BENCH_POOL:-$((2 * $(nproc)))}"
+export BENCH_POOL_USED="$pool"
 out="$work/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out/bodies" "$out/wrk"
 
@@ -100,7 +103,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 log "replaying the gateway's SQL with pgbench -M prepared"
-"$here/replay.sh" "$db_url" "$out" "${urls[gateway]}" "$connections" "$duration"
+"$here/replay.sh" "$db_url" "$out" "${urls[gateway-chat]}" "$connections" "$duration"
 
 heap="$(jcmd "$(cat "$out/gateway.pid")" GC.heap_info 2>/dev/null | head -n 3 | tr '\n' ' ' || true)"
 "$here/report.py" "$out" "$heap" "$connections" | tee "$out/report.md"

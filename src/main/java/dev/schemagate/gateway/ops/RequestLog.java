@@ -1,6 +1,8 @@
 package dev.schemagate.gateway.ops;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.schemagate.gateway.database.RequestScope;
@@ -17,6 +19,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 public final class RequestLog {
 
     private static final Logger logger = LoggerFactory.getLogger("schemagate.requests");
+
+    private static final Pattern OPERATION = Pattern.compile("\\s*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
 
     private RequestLog() {
     }
@@ -41,12 +45,9 @@ public final class RequestLog {
         if (request.getOperationName() != null && !request.getOperationName().isBlank()) {
             return request.getOperationName();
         }
-        java.util.regex.Matcher named = OPERATION.matcher(request.getDocument());
+        Matcher named = OPERATION.matcher(request.getDocument());
         return named.lookingAt() ? named.group(1) : "anonymous";
     }
-
-    private static final java.util.regex.Pattern OPERATION =
-            java.util.regex.Pattern.compile("\\s*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
 
     private static String classifications(List<GraphQLError> errors) {
         if (errors.isEmpty()) {
