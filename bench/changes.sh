@@ -3,7 +3,7 @@
 # changes, and with one switched off at a time (compiled queries; generic plans), alternated
 # A B C A B C. Prints a table of requests/s and p99 (medians over rounds).
 #
-#   bench/changes.sh            # BENCH_DURATION=10s BENCH_ROUNDS=2
+#   bench/changes.sh            # BENCH_DURATION=10s BENCH_ROUNDS=2 BENCH_POOL=10
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -28,7 +28,7 @@ pids=()
 trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 for variant in all no-compile custom-plans; do
   env SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:$port/bench" SPRING_R2DBC_USERNAME=postgres GATEWAY_AUTH_MODE=none \
-      GATEWAY_PAGING_MAX_SIZE=200 SPRING_R2DBC_POOL_MAX_SIZE=10 SPRING_R2DBC_POOL_INITIAL_SIZE=10 \
+      GATEWAY_PAGING_MAX_SIZE=200 SPRING_R2DBC_POOL_MAX_SIZE="${BENCH_POOL:-10}" SPRING_R2DBC_POOL_INITIAL_SIZE="${BENCH_POOL:-10}" \
       GATEWAY_ROUTING_CONVERSATION_READS=chat.conversations GATEWAY_ROUTING_MESSAGE_READS=chat.messages ${settings[$variant]} \
       java -Xms512m -Xmx1g -jar "$jar" --server.port="${ports[$variant]}" --logging.level.root=WARN > "$out/$variant.log" 2>&1 &
   pids+=($!)
