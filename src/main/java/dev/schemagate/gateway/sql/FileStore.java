@@ -92,18 +92,18 @@ public class FileStore {
     }
 
     private SqlConditions conditions(FileCriteria criteria) {
+        return conditions(routing, criteria);
+    }
+
+    static SqlConditions conditions(Routing routing, FileCriteria criteria) {
         SqlConditions where = new SqlConditions();
         if (!criteria.includeExpired()) {
             where.add(NOT_EXPIRED);
         }
         if (criteria.conversationId() != null) {
-            where.add(this::belongsTo, "conversationId", criteria.conversationId());
+            where.add(table -> belongsTo(routing, table, ":conversationId"), "conversationId", criteria.conversationId());
         }
         return where;
-    }
-
-    private String belongsTo(PhysicalTable table) {
-        return belongsTo(table, ":conversationId");
     }
 
     /**

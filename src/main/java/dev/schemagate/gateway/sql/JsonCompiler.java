@@ -117,6 +117,12 @@ public class JsonCompiler {
                 case "message" -> single(routing.messages(), MessageStore::columns, id(args.get("id")),
                         a -> object(field.getChildren(), f -> message(a, f)));
                 case "conversations" -> conversations(field);
+                case "file" -> single(routing.files(), FileStore::columns, id(args.get("id")),
+                        a -> object(field.getChildren(), f -> file(a, f)));
+                case "memory" -> single(routing.memories(), MemoryStore::columns, id(args.get("id")),
+                        a -> object(field.getChildren(), f -> memory(a, f)));
+                case "files" -> filesPage(field);
+                case "memories" -> memoriesPage(field);
                 case "__typename" -> JsonText.literal("Query");
                 default -> throw new Declined();
             };
@@ -143,6 +149,26 @@ public class JsonCompiler {
             Function<PhysicalTable, String> filter = where.prefixed(prefix(), binds);
             return connection(field, new Source(routing.conversations(), ConversationStore::columns, filter), page,
                     "Conversation", (a, f) -> conversation(a, f));
+        }
+
+        private String filesPage(ExecutableNormalizedField field) {
+            Map<String, Object> args = field.getResolvedArguments();
+            Map<?, ?> filter = map(args.get("filter"));
+            FileCriteria criteria = new FileCriteria(Ids.parse("filter.conversationId", text(filter.get("conversationId"))),
+                    Boolean.TRUE.equals(filter.get("includeExpired")));
+            Function<PhysicalTable, String> where = FileStore.conditions(routing, criteria).prefixed(prefix(), binds);
+            return connection(field, new Source(routing.files(), FileStore::columns, where), pageRequest(args, FileStore.ORDER),
+                    "File", (a, f) -> file(a, f));
+        }
+
+        private String memoriesPage(ExecutableNormalizedField field) {
+            Map<String, Object> args = field.getResolvedArguments();
+            Map<?, ?> filter = map(args.get("filter"));
+            MemoryCriteria criteria = new MemoryCriteria(Ids.parse("filter.conversationId", text(filter.get("conversationId"))),
+                    text(filter.get("userId")), text(filter.get("kind")));
+            Function<PhysicalTable, String> where = MemoryStore.conditions(criteria).prefixed(prefix(), binds);
+            return connection(field, new Source(routing.memories(), MemoryStore::columns, where),
+                    pageRequest(args, MemoryStore.ORDER), "Memory", (a, f) -> memory(a, f));
         }
 
         private String conversation(String a, ExecutableNormalizedField field) {
@@ -405,6 +431,16 @@ public class JsonCompiler {
         }
         return new ConversationCriteria(text(map.get("continuationId")), Ids.parse("filter.sessionId", text(map.get("sessionId"))),
                 text(map.get("titleContains")), instant(map.get("updatedAfter")), instant(map.get("updatedBefore")));
+    }
+
+    private static Map<?, ?> map(Object value) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new Declined();
+        }
+        return map;
     }
 
     private static String text(Object value) {

@@ -69,7 +69,7 @@ public class MemoryStore {
         return Cursor.of(ORDER.name(), memory.createdAt(), memory.id());
     }
 
-    private static SqlConditions conditions(MemoryCriteria criteria) {
+    static SqlConditions conditions(MemoryCriteria criteria) {
         SqlConditions where = new SqlConditions();
         if (criteria.conversationId() != null) {
             where.add("t.conversation_id = :conversationId", "conversationId", criteria.conversationId());

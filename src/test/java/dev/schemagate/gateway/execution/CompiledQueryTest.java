@@ -88,6 +88,10 @@ class CompiledQueryTest {
                 "query($include: Boolean!, $skip: Boolean!) { conversations(first: 5) { nodes { ...parts title @include(if: $include) "
                         + "updatedAt @skip(if: $skip) } } } fragment parts on Conversation { id model }",
                 "{ __typename conversations(first: 3) { __typename nodes { __typename id } } }",
+                "{ files(first: 5, filter: { includeExpired: true }) { totalCount " + PAGE_INFO + " edges { cursor node { "
+                        + FILE_FIELDS + " } } } unexpired: files(last: 3) { totalCount nodes { id expired } } }",
+                "{ memories(first: 7) { totalCount " + PAGE_INFO + " edges { cursor } nodes { " + MEMORY_FIELDS
+                        + " conversation { id title } } } facts: memories(filter: { kind: \"fact\" }) { totalCount nodes { id kind } } }",
                 "{ memories: conversations(first: 30) { nodes { id memories(first: 100) { id conversation { id memories(first: 1) { id } } } } } }");
     }
 
@@ -109,11 +113,19 @@ class CompiledQueryTest {
     void lookupsByIdCompileWithTheirNestedFields() {
         String conversation = Sql.strings(sql, "select id::text from public.conversations order by id limit 1").get(0);
         String message = Sql.strings(sql, "select id::text from chat.messages order by id limit 1").get(0);
-        String document = "query($c: ID!, $m: ID!, $none: ID!) { c: conversation(id: $c) { " + CONVERSATION_FIELDS
+        String file = Sql.strings(sql, "select id::text from public.files order by id limit 1").get(0);
+        String memory = Sql.strings(sql, "select id::text from ai_manager.memories order by id limit 1").get(0);
+        String conversationFiles = Sql.strings(sql, "select conversation_id::text from public.files where conversation_id is not null "
+                + "order by id limit 1").get(0);
+        String document = "query($c: ID!, $m: ID!, $f: ID!, $y: ID!, $cf: ID!, $none: ID!) { f: file(id: $f) { " + FILE_FIELDS
+                + " } y: memory(id: $y) { " + MEMORY_FIELDS + " conversation { id } } byConversation: files(filter: "
+                + "{ conversationId: $cf, includeExpired: true }) { totalCount nodes { id } } noFile: file(id: $none) { id } "
+                + "c: conversation(id: $c) { " + CONVERSATION_FIELDS
                 + " messages(first: 3) { nodes { id } } } m: message(id: $m) { " + MESSAGE_FIELDS
                 + " conversation { id messages(last: 2) { nodes { id } } } } missing: conversation(id: $none) { id } "
                 + "gone: message(id: $none) { id } }";
-        Map<String, Object> variables = Map.of("c", conversation, "m", message, "none", "00000000-0000-0000-0000-000000000000");
+        Map<String, Object> variables = Map.of("c", conversation, "m", message, "f", file, "y", memory, "cf", conversationFiles,
+                "none", "00000000-0000-0000-0000-000000000000");
         compilableThroughBoth(document, variables);
     }
 
@@ -153,7 +165,7 @@ class CompiledQueryTest {
         return List.of(
                 "{ conversations(first: 5) { nodes { id messages(first: 2) { nodes { id embedding } } } } }",
                 "{ conversations(first: 5) { nodes { id files(includeExpired: true) { id platformUploads { platform } conversations { id } } } } }",
-                "{ files(first: 5, filter: { includeExpired: true }) { nodes { id } } memories(first: 5) { nodes { id } } }");
+                "{ node(id: \"00000000-0000-0000-0000-000000000000\") { id } conversations(first: 2) { nodes { id } } }");
     }
 
     @ParameterizedTest
@@ -178,7 +190,9 @@ class CompiledQueryTest {
                 "{ conversations(after: \"bm90IGEgY3Vyc29y\") { nodes { id } } }",
                 "{ conversations(first: 2) { nodes { id memories(first: -5) { id } } } }",
                 "{ conversations(filter: { sessionId: \"x\" }) { nodes { id } } }",
-                "{ message(id: \"00000000-0000-0000-0000-00000000000g\") { id } }");
+                "{ message(id: \"00000000-0000-0000-0000-00000000000g\") { id } }",
+                "{ memories(filter: { conversationId: \"nope\" }) { nodes { id } } }",
+                "{ files(first: 101) { nodes { id } } }");
     }
 
     @ParameterizedTest
