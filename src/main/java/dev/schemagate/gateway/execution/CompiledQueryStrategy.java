@@ -48,7 +48,9 @@ public class CompiledQueryStrategy extends AsyncExecutionStrategy {
     }
 
     private static Counter queries(MeterRegistry meters, String path) {
-        return Counter.builder("gateway.queries").description("Queries by how they ran: one compiled statement, or the resolvers")
+        return Counter.builder("gateway.queries")
+                .description("Queries by how they were answered: one compiled statement, or the resolvers "
+                        + "(also after a compiled statement failed)")
                 .tag("path", path).register(meters);
     }
 
@@ -58,10 +60,12 @@ public class CompiledQueryStrategy extends AsyncExecutionStrategy {
         if (statement.isEmpty()) {
             return resolve(context, parameters);
         }
-        compiled.increment();
         ContextSnapshot snapshot = ContextPropagationHelper.captureFrom(context.getGraphQLContext());
         return statement.get().run(db)
-                .map(json -> ExecutionResult.newExecutionResult().data(new RawJson(json)).build())
+                .map(json -> {
+                    compiled.increment();
+                    return ExecutionResult.newExecutionResult().data(new RawJson(json)).build();
+                })
                 .onErrorResume(ex -> recover(ex, context, parameters))
                 .contextWrite(snapshot::updateContext)
                 .toFuture();
